@@ -1,0 +1,1 @@
+"""Backtests: how right the analyses were on real cases (DEU III, historical agreements)."""

@@ -1,0 +1,71 @@
+"""The typer application and what every command shares: output, errors, scenario lookup."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from accord.errors import AccordError
+
+__all__ = [
+    "ScenarioArg",
+    "app",
+    "console",
+    "err_console",
+    "print_json",
+    "write_atomic",
+]
+
+app = typer.Typer(
+    name="accord",
+    help="Prepare a negotiating team: forecast, map the agreement space, check deals, "
+    "simulate what follows, and write the briefing.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+ScenarioArg = Annotated[
+    str,
+    typer.Argument(help="A built-in scenario name (see `accord scenarios`) or a file path."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print only JSON on stdout.")]
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as JSON on stdout, nothing else."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write a file in one step: to a temporary file beside it, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def report_problems(err: AccordError, *, as_json: bool = False) -> None:
+    """Print every problem of a user error, readably (stderr) or as JSON (stdout)."""
+    if as_json:
+        print_json({"ok": False, "problems": [p.to_dict() for p in err.problems]})
+        return
+    noun = "problem" if len(err.problems) == 1 else "problems"
+    err_console.print(f"[bold red]error:[/] {len(err.problems)} {noun} found", highlight=False)
+    for p in err.problems:
+        err_console.print(f"  {p}", highlight=False, markup=False)

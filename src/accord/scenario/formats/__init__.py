@@ -1,0 +1,47 @@
+"""Importers: other tools' files read into the same :class:`~accord.scenario.Scenario`.
+
+- :mod:`.bdm` — the expected-utility CSV ``Actor,Capability,Position,Salience`` (one issue);
+- :mod:`.ktab` — KTAB's SMP CSV (a name line, a header line, one actor per line);
+- :mod:`.deu3` — the DEU III dataset (one scenario per issue).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from accord.errors import AccordError, Problem
+from accord.scenario.model import Scenario
+
+__all__ = ["read_table", "safe_id"]
+
+
+def safe_id(text: str, fallback: str = "x") -> str:
+    """Turn free text into an id the scenario format accepts."""
+    cleaned = re.sub(r"[^A-Za-z0-9_.\-]+", "_", text.strip()).strip("_.-")
+    return cleaned[:80] or fallback
+
+
+def read_table(path: Path) -> Scenario:
+    """Read a CSV in whichever supported layout it is (expected-utility or KTAB)."""
+    from accord.scenario.formats import bdm, ktab
+    from accord.scenario.locate import MAX_BYTES
+
+    if path.stat().st_size > MAX_BYTES:
+        raise AccordError(Problem("file too large", file=str(path),
+                                  expected=f"at most {MAX_BYTES // 2**20} MB"))
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise AccordError(Problem("binary file", file=str(path), expected="CSV text"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise AccordError(Problem("not UTF-8 text", file=str(path), expected="CSV text")) from None
+    first = text.lstrip().split("\n", 1)[0].replace(" ", "").lower()
+    if first.startswith("actor,capability,position,salience"):
+        return bdm.parse(text, str(path))
+    if path.suffix.lower() == ".tsv" or "\tprnr" in first or first.startswith('"prnrnmc"'):
+        raise AccordError(Problem(
+            "DEU III holds one scenario per issue", file=str(path),
+            expected="`accord convert deu3.tsv OUTDIR` or accord.scenario.formats.deu3.read()"))
+    return ktab.parse(text, str(path))

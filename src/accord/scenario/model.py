@@ -1,0 +1,373 @@
+"""The scenario format: one typed model of a negotiation.
+
+A :class:`Scenario` holds metadata and sources, actors (with their domestic politics),
+issues (a continuous scale with labelled anchors, or discrete options, and the reference
+point), stances (actor x issue: position, salience, red line, BATNA) and candidate deals made
+of clauses. Every number in an actor or a stance is a :class:`~accord.scenario.quantity.Quantity`
+and may carry a range, a source and a confidence. Cross-references (a stance naming an unknown
+actor, a deal setting a value off the scale, ...) are checked in
+:mod:`accord.scenario.checks`, which reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from accord.scenario.quantity import Quantity
+
+__all__ = [
+    "Actor",
+    "Anchor",
+    "Clause",
+    "Deal",
+    "Domestic",
+    "Instrument",
+    "Issue",
+    "IssueArrays",
+    "Option",
+    "Ratifier",
+    "Scale",
+    "Scenario",
+    "Source",
+    "Stance",
+    "Threshold",
+    "Verification",
+]
+
+Id = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=80,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
+        description="Identifier: letters, digits, '_', '-', '.'; starts with a letter or digit.",
+    ),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, allow_inf_nan=False, use_enum_values=False
+    )
+
+
+class Source(_Model):
+    """Where a number or a claim comes from."""
+
+    id: Id
+    title: str = Field(min_length=1)
+    citation: str | None = Field(None, description="Bibliographic citation.")
+    url: str | None = Field(None, description="Address of the source, if public.")
+    quote: str | None = Field(
+        None, max_length=400, description="A short quote (a sentence) supporting the use."
+    )
+
+
+class Threshold(StrEnum):
+    """Share of a ratifying body needed to approve an instrument."""
+
+    simple_majority = "simple_majority"
+    three_fifths = "three_fifths"
+    two_thirds = "two_thirds"
+    unanimity = "unanimity"
+
+    @property
+    def share(self) -> float:
+        """The share of votes needed, as a fraction."""
+        return {"simple_majority": 0.5, "three_fifths": 0.6, "two_thirds": 2 / 3}.get(
+            self.value, 1.0
+        )
+
+
+class Instrument(StrEnum):
+    """How an obligation is carried out at home (same vocabulary as the case library)."""
+
+    executive = "executive"
+    political_declaration = "political_declaration"
+    legislation = "legislation"
+    treaty = "treaty"
+    appropriation = "appropriation"
+    third_party = "third_party"
+    physical_work = "physical_work"
+
+
+class Verification(StrEnum):
+    """How the other side can see whether an obligation is kept."""
+
+    none = "none"
+    ntm = "ntm"
+    data_exchange = "data_exchange"
+    on_site = "on_site"
+    continuous = "continuous"
+
+
+class Ratifier(_Model):
+    """A domestic body whose approval some instruments need (Putnam's level II)."""
+
+    name: str
+    threshold: Threshold = Threshold.simple_majority
+    support: Quantity | None = Field(
+        None, description="Share of the body expected to back a typical deal, in [0, 1]."
+    )
+
+
+class InstrumentUse(_Model):
+    """Whether an actor can use an instrument alone, or needs a ratifier."""
+
+    ratifier: Id | None = Field(None, description="Id of the ratifier; none = executive alone.")
+
+
+class Domestic(_Model):
+    """An actor's domestic politics: its instruments and who must ratify them."""
+
+    ratifiers: dict[Id, Ratifier] = Field(default_factory=dict)
+    instruments: dict[Instrument, InstrumentUse] = Field(default_factory=dict)
+    horizon_years: Quantity | None = Field(
+        None, description="Years until the leadership may change (election, term limit)."
+    )
+
+
+class Actor(_Model):
+    """A party to the negotiation, or one with a stake in it."""
+
+    id: Id
+    name: str = Field(min_length=1)
+    capability: Quantity = Field(description="Relative influence on the outcome (> 0).")
+    risk: Quantity | None = Field(None, description="Risk attitude in [-1, 1]; 0 = neutral.")
+    style: list[str] = Field(default_factory=list, description="e.g. transactional.")
+    description: str | None = None
+    domestic: Domestic | None = None
+
+    @field_validator("capability")
+    @classmethod
+    def _positive(cls, q: Quantity) -> Quantity:
+        if q.bounds[0] <= 0:
+            raise ValueError(f"capability must be > 0, got {q.bounds[0]}")
+        return q
+
+    @field_validator("risk")
+    @classmethod
+    def _risk_range(cls, q: Quantity | None) -> Quantity | None:
+        if q is not None and not (-1 <= q.bounds[0] and q.bounds[1] <= 1):
+            raise ValueError(f"risk must lie in [-1, 1], got {q.bounds}")
+        return q
+
+
+class Anchor(_Model):
+    """A labelled point of a continuous scale."""
+
+    at: float
+    label: str
+
+
+class Scale(_Model):
+    """A continuous scale from ``lo`` to ``hi`` with labelled anchor points."""
+
+    lo: float
+    hi: float
+    unit: str | None = None
+    anchors: list[Anchor] = Field(default_factory=list)
+
+
+class Option(_Model):
+    """One option of a discrete issue."""
+
+    id: Id
+    label: str | None = None
+
+
+class Issue(_Model):
+    """A dimension of the negotiation: a scale, or a list of options."""
+
+    id: Id
+    name: str = Field(min_length=1)
+    description: str | None = None
+    scale: Scale | None = None
+    options: list[Option] | None = None
+    reference: Quantity | str | None = Field(
+        None,
+        description="Reference point: what holds if nothing is agreed (an option id for a "
+        "discrete issue).",
+    )
+    outcome: float | None = Field(
+        None, description="Recorded outcome, kept for backtests only; analyses never read it."
+    )
+
+    @property
+    def discrete(self) -> bool:
+        """Whether the issue is a list of options."""
+        return self.options is not None
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """``(lo, hi)`` of the numeric scale (option indices for a discrete issue)."""
+        if self.options is not None:
+            return (0.0, float(len(self.options) - 1))
+        assert self.scale is not None
+        return (self.scale.lo, self.scale.hi)
+
+    def to_number(self, value: Quantity | str | float) -> float:
+        """Map a position (number, quantity, or option id) onto the numeric scale."""
+        if isinstance(value, str):
+            ids = [o.id for o in self.options or []]
+            return float(ids.index(value))
+        if isinstance(value, Quantity):
+            return value.point
+        return float(value)
+
+    @property
+    def reference_value(self) -> float | None:
+        """The reference point on the numeric scale, if one is given."""
+        return None if self.reference is None else self.to_number(self.reference)
+
+
+class Stance(_Model):
+    """What one actor wants on one issue, and how much it cares."""
+
+    position: Quantity | str = Field(description="Ideal point (an option id if discrete).")
+    salience: Quantity = Field(description="How much the actor cares, in [0, 1].")
+    red_line: Quantity | str | None = Field(
+        None, description="Worst position the actor can accept."
+    )
+    batna: Quantity | str | None = Field(
+        None, description="What the actor gets on this issue if it walks away."
+    )
+    source: str | None = Field(None, description="Source id for the stance as a whole.")
+    note: str | None = None
+
+
+class Clause(_Model):
+    """One obligation in a candidate deal.
+
+    The attributes after ``sets`` describe how the clause would be carried out; all are
+    optional, and the deal check (``accord check``) supplies documented defaults.
+    """
+
+    id: Id
+    text: str = Field(min_length=1)
+    obligated: list[Id] = Field(min_length=1, description="Actors that must act.")
+    beneficiaries: list[Id] = Field(default_factory=list, description="Actors that gain.")
+    sets: dict[Id, float | str] = Field(
+        default_factory=dict, description="Issue values the clause sets (issue id -> value)."
+    )
+    core: bool = Field(True, description="Whether the deal stands or falls with this clause.")
+    instrument: Instrument | None = None
+    verification: Verification | None = None
+    horizon_years: Quantity | None = Field(None, description="Years until fully carried out.")
+    reversible: bool | None = None
+    depends_on: list[Id] = Field(default_factory=list, description="Clauses it waits on.")
+    precision: str | None = Field(None, description="precise | vague")
+    source: str | None = None
+    note: str | None = None
+
+
+class Deal(_Model):
+    """A named candidate agreement."""
+
+    id: Id
+    name: str = Field(min_length=1)
+    description: str | None = None
+    clauses: list[Clause] = Field(min_length=1)
+
+
+class IssueArrays(_Model):
+    """Point estimates for one issue, as arrays over the actors that hold a stance on it."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    issue: str
+    actors: tuple[str, ...]
+    capability: np.ndarray
+    position: np.ndarray
+    salience: np.ndarray
+    lo: float
+    hi: float
+    reference: float | None
+
+
+class Scenario(_Model):
+    """A negotiation described as data."""
+
+    format: int = Field(1, description="Version of the scenario format.")
+    id: Id
+    title: str = Field(min_length=1)
+    date: dt.date | None = None
+    description: str | None = None
+    context: dict[str, str | float | int | bool] = Field(
+        default_factory=dict, description="Free-form facts (procedure, voting rule, ...)."
+    )
+    sources: list[Source] = Field(default_factory=list)
+    actors: list[Actor] = Field(min_length=1)
+    issues: list[Issue] = Field(min_length=1)
+    stances: dict[Id, dict[Id, Stance]] = Field(
+        default_factory=dict, description="actor id -> issue id -> stance."
+    )
+    deals: list[Deal] = Field(default_factory=list)
+
+    # -- look-ups -----------------------------------------------------------------------
+    def actor(self, actor_id: str) -> Actor:
+        """Return the actor with this id."""
+        return _find(self.actors, actor_id, "actor")
+
+    def issue(self, issue_id: str) -> Issue:
+        """Return the issue with this id."""
+        return _find(self.issues, issue_id, "issue")
+
+    def deal(self, deal_id: str) -> Deal:
+        """Return the deal with this id."""
+        return _find(self.deals, deal_id, "deal")
+
+    def arrays(self, issue_id: str) -> IssueArrays:
+        """Point estimates of capability, position and salience on one issue."""
+        issue = self.issue(issue_id)
+        rows = [
+            (a, self.stances[a.id][issue_id])
+            for a in self.actors
+            if issue_id in self.stances.get(a.id, {})
+        ]
+        lo, hi = issue.bounds
+        return IssueArrays(
+            issue=issue_id,
+            actors=tuple(a.id for a, _ in rows),
+            capability=np.array([a.capability.point for a, _ in rows], dtype=float),
+            position=np.array([issue.to_number(s.position) for _, s in rows], dtype=float),
+            salience=np.array([s.salience.point for _, s in rows], dtype=float),
+            lo=lo,
+            hi=hi,
+            reference=issue.reference_value,
+        )
+
+    # -- serialisation ------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """Return the scenario in the file format's own structure, as plain data."""
+        return _prune(self.model_dump(mode="json", exclude_none=True))
+
+    def to_yaml(self) -> str:
+        """Return the scenario as YAML text that loads back to an equal scenario."""
+        from accord.scenario.load import dump_yaml
+
+        return dump_yaml(self.to_dict())
+
+
+def _prune(data: Any) -> Any:
+    """Drop empty lists and mappings (all of them defaults) to keep files short."""
+    if isinstance(data, dict):
+        return {k: _prune(v) for k, v in data.items() if v != {} and v != []}
+    if isinstance(data, list):
+        return [_prune(v) for v in data]
+    return data
+
+
+def _find(items: list[Any], item_id: str, kind: str) -> Any:
+    for item in items:
+        if item.id == item_id:
+            return item
+    from accord.errors import AccordError, Problem
+
+    known = ", ".join(i.id for i in items) or "none"
+    raise AccordError(Problem(f"unknown {kind} {item_id!r}", expected=f"one of: {known}"))
