@@ -68,4 +68,4 @@ def report_problems(err: AccordError, *, as_json: bool = False) -> None:
     noun = "problem" if len(err.problems) == 1 else "problems"
     err_console.print(f"[bold red]error:[/] {len(err.problems)} {noun} found", highlight=False)
     for p in err.problems:
-        err_console.print(f"  {p}", highlight=False, markup=False)
+        err_console.print(f"  {p}", highlight=False, markup=False, soft_wrap=True)

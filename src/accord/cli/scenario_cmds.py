@@ -54,7 +54,7 @@ def show(scenario: ScenarioArg = "korea-2018", as_json: JsonOpt = False) -> None
         return
     console.print(f"[bold]{s.title}[/] ({s.id})")
     if s.description:
-        console.print(s.description.strip(), highlight=False)
+        console.print(" ".join(s.description.split()), highlight=False)
     for table in (_actors(s), _issues(s), _stances(s), *_deals(s)):
         console.print(table)
 
