@@ -56,7 +56,6 @@ class Row:
     capability: FloatArray
     position: FloatArray
     salience: FloatArray
-    veto: BoolArray
     lo: float
     hi: float
     reference: float | None
@@ -75,8 +74,6 @@ class Batch:
         ``(B, n)`` arrays; absent actors hold 0, NaN and 0.
     present
         ``(B, n)``: whether the actor takes part in that row.
-    veto
-        ``(B, n)``: whether the actor holds a veto in that row (see :mod:`.nash`).
     lo, hi
         ``(B,)`` ends of each row's scale.
     reference
@@ -92,7 +89,6 @@ class Batch:
     position: FloatArray
     salience: FloatArray
     present: BoolArray
-    veto: BoolArray
     lo: FloatArray
     hi: FloatArray
     reference: FloatArray
@@ -112,7 +108,6 @@ class Batch:
             capability=self.capability[b, keep],
             position=self.position[b, keep],
             salience=self.salience[b, keep],
-            veto=self.veto[b, keep],
             lo=float(self.lo[b]),
             hi=float(self.hi[b]),
             reference=None if np.isnan(self.reference[b]) else float(self.reference[b]),
@@ -128,7 +123,6 @@ class Batch:
             position=self.position[idx],
             salience=self.salience[idx],
             present=self.present[idx],
-            veto=self.veto[idx],
             lo=self.lo[idx],
             hi=self.hi[idx],
             reference=self.reference[idx],

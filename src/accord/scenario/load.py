@@ -160,7 +160,7 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
             data = data[part]
         elif isinstance(data, list) and isinstance(part, int) and part < len(data):
             data = data[part]
-        elif i == len(loc) - 1 and isinstance(part, str) and not _is_tag(part):
+        elif i == len(loc) - 1 and isinstance(data, dict) and not _is_tag(str(part)):
             pass  # a missing or unknown key at the end
         else:
             continue

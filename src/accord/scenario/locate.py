@@ -57,12 +57,7 @@ def parse_text(raw: bytes, file: str, *, as_json: bool = False) -> Located:
     _refuse_unreadable(raw, file)
     text = raw.decode("utf-8")
     if as_json:
-        try:
-            json.loads(text)
-        except json.JSONDecodeError as err:
-            raise AccordError(
-                Problem(f"not valid JSON: {err.msg}", file=file, line=err.lineno, column=err.colno)
-            ) from None
+        return _parse_json(text, file)
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -76,11 +71,33 @@ def parse_text(raw: bytes, file: str, *, as_json: bool = False) -> Located:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         what = err.problem or err.context or "unreadable"
-        raise AccordError(Problem(f"not valid YAML: {what}", file=file, line=line, column=col))
+        if err.context and err.context_mark and err.problem:
+            what += f" ({err.context} started at line {err.context_mark.line + 1})"
+        raise AccordError(
+            Problem(f"not valid YAML: {what}", file=file, line=line, column=col)
+        ) from None
     except yaml.YAMLError as err:
         raise AccordError(Problem(f"not valid YAML: {err}", file=file)) from None
     finally:
         loader.dispose()
+    return Located(data, file, positions)
+
+
+def _parse_json(text: str, file: str) -> Located:
+    """Parse JSON with the json module; positions come from YAML's composer (JSON is YAML)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise AccordError(
+            Problem(f"not valid JSON: {err.msg}", file=file, line=err.lineno, column=err.colno)
+        ) from None
+    positions: dict[Path, tuple[int, int]] = {}
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is not None:
+            _walk(node, (), positions)
+    except yaml.YAMLError:
+        positions = {}  # rare JSON that YAML reads differently: no positions, same data
     return Located(data, file, positions)
 
 

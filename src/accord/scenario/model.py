@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from accord.scenario.quantity import Quantity
 
@@ -175,10 +175,15 @@ class Scale(_Model):
 
 
 class Option(_Model):
-    """One option of a discrete issue."""
+    """One option of a discrete issue; written as its id alone, or as ``{id, label}``."""
 
     id: Id
     label: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_id(cls, data: Any) -> Any:
+        return {"id": data} if isinstance(data, str) else data
 
 
 class Issue(_Model):
@@ -354,10 +359,20 @@ class Scenario(_Model):
         return dump_yaml(self.to_dict())
 
 
+_EMPTY_DEFAULTS = frozenset(
+    {"context", "sources", "style", "anchors", "ratifiers", "instruments", "stances", "deals",
+     "beneficiaries", "depends_on", "sets"}
+)
+
+
 def _prune(data: Any) -> Any:
-    """Drop empty lists and mappings (all of them defaults) to keep files short."""
+    """Drop fields left at their empty default (``style: []``, ...) to keep files short."""
     if isinstance(data, dict):
-        return {k: _prune(v) for k, v in data.items() if v != {} and v != []}
+        return {
+            k: _prune(v)
+            for k, v in data.items()
+            if not (k in _EMPTY_DEFAULTS and v in ({}, []))
+        }
     if isinstance(data, list):
         return [_prune(v) for v in data]
     return data

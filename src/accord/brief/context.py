@@ -1,0 +1,87 @@
+"""What every section builder receives: the scenario, the analyses' data, whose brief it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from accord.brief.blocks import Paragraph, Section, text
+from accord.brief.gather import Analyses, Settings, Unavailable
+from accord.brief.labels import Labels
+from accord.scenario.model import Scenario
+
+__all__ = ["Context", "counterpart", "unavailable_section"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """Inputs of the section builders.
+
+    Attributes
+    ----------
+    scenario
+        The negotiation.
+    analyses
+        The analyses' ``.to_dict()`` data (or :class:`Unavailable`).
+    settings
+        Deals, side, runs and seed of the brief.
+    labels
+        Display names.
+    other
+        The main counterpart of ``settings.side`` (see :func:`counterpart`).
+    """
+
+    scenario: Scenario
+    analyses: Analyses
+    settings: Settings
+    labels: Labels
+    other: str
+
+    @property
+    def side(self) -> str:
+        """Id of the actor the brief is written for."""
+        return self.settings.side
+
+    def data(self, name: str) -> Any:
+        """An analysis' data, or its :class:`Unavailable`."""
+        return self.analyses.get(name)
+
+
+def counterpart(scenario: Scenario, side: str) -> str:
+    """The actor whose ideal points lie farthest from ``side``'s, weighted by salience.
+
+    The distance is the salience-weighted mean gap between ideal points over the issues both
+    hold a stance on, in units of each issue's range; ties go to the first actor listed.
+    """
+    mine = scenario.stances.get(side, {})
+    best, best_gap = side, -1.0
+    for actor in scenario.actors:
+        if actor.id == side:
+            continue
+        gaps, weights = [], []
+        for issue_id, st in scenario.stances.get(actor.id, {}).items():
+            if issue_id not in mine:
+                continue
+            issue = scenario.issue(issue_id)
+            lo, hi = issue.bounds
+            gap = abs(issue.to_number(st.position) - issue.to_number(mine[issue_id].position))
+            gaps.append(gap / max(hi - lo, 1e-12))
+            weights.append(st.salience.point + mine[issue_id].salience.point)
+        gap = float(np.average(gaps, weights=weights)) if gaps and sum(weights) > 0 else 0.0
+        if gap > best_gap:
+            best, best_gap = actor.id, gap
+    return best
+
+
+def unavailable_section(sid: str, number: int, title: str, missing: list[Unavailable]) -> Section:
+    """A section that cannot be written because the analyses it needs are unavailable."""
+    blocks = tuple(
+        Paragraph(text(f"The {u.analysis} analysis is {u.reason}."),
+                  kind="unavailable")
+        for u in missing
+    )
+    return Section(sid, number, title, blocks, {"available": False,
+                                                 "reasons": [u.to_dict() for u in missing]},
+                   status="unavailable", waiting_on=tuple(u.analysis for u in missing))

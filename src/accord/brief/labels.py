@@ -1,0 +1,91 @@
+"""Human names for the ids in results: actors, issues, deals, clauses, points on a scale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accord.scenario.model import Issue, Scenario
+from accord.scenario.quantity import Quantity
+
+__all__ = ["Labels", "describe_point", "join_names"]
+
+
+def join_names(names: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def describe_point(issue: Issue, value: float) -> str:
+    """The label of the anchor (or option) nearest ``value`` on the issue's scale."""
+    if issue.options is not None:
+        opt = issue.options[int(round(min(max(value, 0), len(issue.options) - 1)))]
+        return opt.label or opt.id
+    assert issue.scale is not None
+    anchors = issue.scale.anchors
+    if not anchors:
+        return ""
+    best = min(anchors, key=lambda a: abs(a.at - value))
+    span = issue.scale.hi - issue.scale.lo
+    near = abs(best.at - value) <= 0.1 * span
+    return best.label if near else f"between {_bracket(issue, value)}"
+
+
+def _bracket(issue: Issue, value: float) -> str:
+    assert issue.scale is not None
+    anchors = sorted(issue.scale.anchors, key=lambda a: a.at)
+    below = [a for a in anchors if a.at <= value]
+    above = [a for a in anchors if a.at > value]
+    if below and above:
+        return f"'{below[-1].label}' and '{above[0].label}'"
+    return f"'{(below or above)[-1 if below else 0].label}' and beyond"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Look up display names in a scenario, falling back to the id when unknown."""
+
+    scenario: Scenario
+
+    def actor(self, actor_id: str) -> str:
+        """Display name of an actor."""
+        return next((a.name for a in self.scenario.actors if a.id == actor_id), actor_id)
+
+    def actors(self, ids: list[str] | tuple[str, ...]) -> str:
+        """Display names of several actors, joined."""
+        return join_names([self.actor(a) for a in ids])
+
+    def issue(self, issue_id: str) -> str:
+        """Display name of an issue."""
+        return next((i.name for i in self.scenario.issues if i.id == issue_id), issue_id)
+
+    def deal(self, deal_id: str) -> str:
+        """Display name of a deal."""
+        return next((d.name for d in self.scenario.deals if d.id == deal_id), deal_id)
+
+    def clause_text(self, clause_id: str) -> str:
+        """The text of a clause, searched across all deals."""
+        for d in self.scenario.deals:
+            for c in d.clauses:
+                if c.id == clause_id:
+                    return c.text
+        return clause_id
+
+    def source(self, source_id: str | None) -> str:
+        """Title of a source (or the id, or "unsourced")."""
+        if source_id is None:
+            return "unsourced"
+        return next((s.title for s in self.scenario.sources if s.id == source_id), source_id)
+
+    def point(self, issue_id: str, value: float) -> str:
+        """Label of the anchor nearest ``value`` on an issue."""
+        try:
+            return describe_point(self.scenario.issue(issue_id), value)
+        except Exception:  # noqa: BLE001 - an unknown issue id just has no label
+            return ""
+
+
+def value_of(q: Quantity | str | None) -> float | None:
+    """Point value of a quantity (``None`` for an option id or nothing)."""
+    return q.point if isinstance(q, Quantity) else None

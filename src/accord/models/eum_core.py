@@ -1,0 +1,148 @@
+"""The expected-utility model's equations as pure NumPy functions over padded batches.
+
+Bueno de Mesquita (1985, 1994), as reconstructed by Scholz, Calbert & Smith (2011); the step
+numbers below are those of MODELS.md §1. Every array has a leading batch axis ``B`` (issues or
+draws) and actor axes of length ``n``; absent actors have weight 0 and never make or receive
+offers. ``E[b, i, j]`` is actor i's expected utility of challenging actor j.
+No function loops over actors or actor pairs in Python.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accord.models.base import BoolArray, FloatArray
+
+__all__ = [
+    "expected_utility",
+    "median_mean",
+    "offers",
+    "risk_exponents",
+    "win_probability",
+]
+
+_TIE = 1e-12  # relative tolerance for ties (median candidates, offers of equal length)
+
+
+def median_mean(x: FloatArray, w: FloatArray, present: BoolArray) -> tuple[FloatArray, FloatArray]:
+    """Step 1: the pairwise-vote median and the weighted mean of each row.
+
+    The total vote for i against every j, ``sum_j sum_k w_k (|x_k - x_j| - |x_k - x_i|) / R``,
+    is largest where ``D_i = sum_k w_k |x_k - x_i|`` is smallest, so the median is the
+    present position minimising ``D_i`` (ties: the smallest such position).
+    """
+    D = (w[:, :, None] * np.abs(x[:, :, None] - x[:, None, :])).sum(axis=1)
+    D = np.where(present, D, np.inf)
+    best = D.min(axis=1, keepdims=True)
+    tied = D <= best + _TIE * np.maximum(np.abs(best), 1.0)
+    median = np.where(tied, x, np.inf).min(axis=1)
+    mean = (w * np.where(present, x, 0.0)).sum(axis=1) / w.sum(axis=1)
+    return median, mean
+
+
+def win_probability(x: FloatArray, w: FloatArray, present: BoolArray,
+                    normaliser: str = "local") -> FloatArray:
+    """Step 3: ``P[b, i, j]``, the probability that i beats j (A5 chooses the denominator).
+
+    ``a_k = |x_k - x_j| - |x_k - x_i|``; ``P = sum_{a_k > 0} w_k a_k / N`` with
+    ``N = sum_k w_k |a_k|`` (``local``, the default) or the sum of that over every pair of the
+    row (``global``). Where ``N`` is 0 (i and j hold the same position) ``P = 0.5``.
+    """
+    d = np.abs(x[:, :, None] - x[:, None, :])  # d[b, k, i] = |x_k - x_i|
+    a = d[:, :, None, :] - d[:, :, :, None]  # a[b, k, i, j] = d_kj - d_ki
+    wk = w[:, :, None, None]
+    num = (wk * np.maximum(a, 0.0)).sum(axis=1)
+    den = (wk * np.abs(a)).sum(axis=1)
+    if normaliser == "global":
+        pair = present[:, :, None] & present[:, None, :]
+        den = np.broadcast_to((den * pair).sum(axis=(1, 2), keepdims=True), den.shape)
+    safe = np.where(den > 0, den, 1.0)
+    return np.where(den > 0, num / safe, 0.5)
+
+
+def _u(base: FloatArray, r: FloatArray) -> FloatArray:
+    """``2 - 4 base**r`` with the evaluating actor's risk exponent on axis 1."""
+    return 2.0 - 4.0 * np.clip(base, 0.0, None) ** r[:, :, None]
+
+
+def expected_utility(x: FloatArray, lead: FloatArray, P: FloatArray, median: FloatArray,
+                     r: FloatArray, R: FloatArray, Q: float) -> FloatArray:
+    """Steps 2 and 4: ``E[b, i, j]``, i's expected utility of challenging j.
+
+    ``E = lead (P U_s + (1 - P) U_f) + (1 - lead) U_s - Q U_sq - (1 - Q)(T U_b + (1 - T) U_w)``
+    with the basic utilities of MODELS.md §1 step 2 evaluated with i's exponent ``r_i``,
+    ``T = 1`` where ``|x_i - mu| < |x_i - x_j|``, and ``lead[b, i, j]`` the salience that
+    leads the formula (A1: the responder's, ``s_j``, by default).
+    """
+    Rb = R[:, None, None]
+    dij = np.abs(x[:, :, None] - x[:, None, :]) / Rb
+    dmu = (np.abs(x - median[:, None]) / R[:, None])[:, :, None]
+    us = _u(0.5 - 0.5 * dij, r)
+    uf = _u(0.5 + 0.5 * dij, r)
+    eu = lead * (P * us + (1.0 - P) * uf) + (1.0 - lead) * us - Q * _u(np.full_like(dij, 0.5), r)
+    if Q != 1.0:
+        better = dmu < dij
+        ub = _u(0.5 - 0.25 * (dmu + dij), r)
+        uw = _u(0.5 + 0.25 * (dmu + dij), r)
+        eu = eu - (1.0 - Q) * np.where(better, ub, uw)
+    return eu
+
+
+def risk_exponents(E: FloatArray, present: BoolArray, security: str = "against") -> FloatArray:
+    """Step 5: risk exponents ``r_i = (1 - R_i / 3) / (1 + R_i / 3)`` in [0.5, 2].
+
+    ``Sec_i`` sums, over the other present actors j, ``E[j, i]`` (challenges *against* i, the
+    default) or ``E[i, j]`` (A2: ``by``, i's own challenges). ``R_i = (2 Sec_i - max - min) /
+    (max - min)``; a row whose securities are all equal gets ``r = 1``.
+    """
+    pair = present[:, :, None] & present[:, None, :]
+    n = E.shape[1]
+    pair &= ~np.eye(n, dtype=bool)[None]
+    Em = np.where(pair, E, 0.0)
+    sec = Em.sum(axis=1) if security == "against" else Em.sum(axis=2)
+    hi = np.where(present, sec, -np.inf).max(axis=1, keepdims=True)
+    lo = np.where(present, sec, np.inf).min(axis=1, keepdims=True)
+    span = hi - lo
+    Ri = np.where(span > 0, (2.0 * sec - hi - lo) / np.where(span > 0, span, 1.0), 0.0)
+    return np.where(present, (1.0 - Ri / 3.0) / (1.0 + Ri / 3.0), 1.0)
+
+
+def offers(x: FloatArray, a: FloatArray, b: FloatArray, present: BoolArray,
+           capability: FloatArray, accept: str = "least") -> FloatArray:
+    """Step 6: the offers every actor receives, and the one it accepts.
+
+    For every ordered pair (i challenges j) with ``a = E_i(ij)`` and ``b = E_j(ji)``:
+    conflict (a > 0, b > 0, a > b), or a > 0 > b with ``|b| >= |a|`` (capitulation): j moves
+    to ``x_i``; a > 0 > b with ``|a| > |b|`` (compromise): j moves to
+    ``x_j + (x_i - x_j) |b / a|``; both negative (stalemate): no offer. The offers to j in
+    which i loses are those of the pair (j, i), so the rule is symmetric (A3). Each actor
+    accepts among the offers that move it the one moving it least (A4: ``least``), or the one
+    from the most capable challenger (``strongest``).
+    """
+    xi = x[:, :, None]
+    xj = x[:, None, :]
+    n = x.shape[1]
+    valid = present[:, :, None] & present[:, None, :] & ~np.eye(n, dtype=bool)[None]
+    valid &= xi != xj
+    full = (a > 0) & (((b > 0) & (a > b)) | ((b <= 0) & (np.abs(b) >= np.abs(a))))
+    part = (a > 0) & (b <= 0) & (np.abs(a) > np.abs(b))
+    ratio = np.abs(b) / np.where(a != 0, np.abs(a), 1.0)
+    target = np.where(full, xi, np.where(part, xj + (xi - xj) * ratio, np.nan))
+    target = np.where(valid & (full | part), target, np.nan)
+    return _accept(x, target, capability, accept)
+
+
+def _accept(x: FloatArray, target: FloatArray, capability: FloatArray,
+            accept: str) -> FloatArray:
+    """Each column j picks one offer from ``target[:, :, j]`` (NaN = none)."""
+    has = ~np.isnan(target)
+    move = np.where(has, np.abs(target - x[:, None, :]), np.inf)
+    if accept == "strongest":
+        key = np.where(has & (move > 0), -capability[:, :, None], np.inf)
+    else:
+        key = np.where(move > 0, move, np.inf)
+    best = key.min(axis=1, keepdims=True)
+    tol = _TIE * np.maximum(np.abs(best), 1.0)
+    chosen = np.isfinite(key) & (key <= best + tol)
+    new = np.where(chosen, target, np.inf).min(axis=1)
+    return np.where(np.isfinite(new), new, x)

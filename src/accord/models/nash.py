@@ -1,0 +1,1 @@
+"""Placeholder while the model is written."""
