@@ -71,8 +71,11 @@ def scenarios(draw: st.DrawFn) -> dict[str, Any]:
         "title": draw(names),
         "sources": [{"id": s, "title": draw(names)} for s in sources],
         "actors": [
-            {"id": a, "name": draw(names),
-             "capability": draw(quantities(0.01, 100, sources=sources))}
+            {
+                "id": a,
+                "name": draw(names),
+                "capability": draw(quantities(0.01, 100, sources=sources)),
+            }
             for a in actor_ids
         ],
         "issues": issue_list,
@@ -83,8 +86,7 @@ def scenarios(draw: st.DrawFn) -> dict[str, Any]:
         for issue in issue_list:
             if draw(st.booleans()):
                 position = _value(draw, issue, sources)
-                stance = {"position": position,
-                          "salience": draw(quantities(0, 1, sources=sources))}
+                stance = {"position": position, "salience": draw(quantities(0, 1, sources=sources))}
                 if draw(st.booleans()):
                     stance["red_line"] = position  # always on a valid side
                 row[issue["id"]] = stance
@@ -92,14 +94,21 @@ def scenarios(draw: st.DrawFn) -> dict[str, Any]:
             data["stances"][a] = row
     if draw(st.booleans()):
         clause_ids = draw(st.lists(ids, min_size=1, max_size=3, unique=True))
-        data["deals"] = [{
-            "id": draw(ids), "name": draw(names),
-            "clauses": [{
-                "id": c, "text": draw(names),
-                "obligated": [draw(st.sampled_from(actor_ids))],
-                "sets": {issue_list[0]["id"]: _plain(_value(draw, issue_list[0], []))},
-            } for c in clause_ids],
-        }]
+        data["deals"] = [
+            {
+                "id": draw(ids),
+                "name": draw(names),
+                "clauses": [
+                    {
+                        "id": c,
+                        "text": draw(names),
+                        "obligated": [draw(st.sampled_from(actor_ids))],
+                        "sets": {issue_list[0]["id"]: _plain(_value(draw, issue_list[0], []))},
+                    }
+                    for c in clause_ids
+                ],
+            }
+        ]
     return data
 
 

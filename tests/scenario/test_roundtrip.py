@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
+from tests.strategies import scenarios
 
 import accord
 from accord.scenario import load_text, validate_data
-from tests.strategies import scenarios
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -38,7 +38,8 @@ def views(x: np.ndarray, s: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.n
     d = np.array([[dist(x[i], x[j], s[i]) for j in range(n)] for i in range(n)])
     p = pce(c, 1 - d)
     lo, hi = p.min(), p.max()
-    R = (3 * p - hi - 2 * lo) / (2 * (hi - lo))
+    # KTAB divides 0 by 0 when every probability is equal; Accord makes everyone neutral
+    R = np.zeros(n) if hi == lo else (3 * p - hi - 2 * lo) / (2 * (hi - lo))
     A = np.array([[[util(d[i, j], (2 * R[h] + R[i]) / 3) for j in range(n)]
                    for i in range(n)] for h in range(n)])
     return A, R

@@ -11,6 +11,7 @@ a bug as itself.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -123,4 +124,17 @@ def _checks(scenario: Scenario, deals: Sequence[str], runs: int, seed: int) -> A
 def _plain(result: Any) -> Any:
     if isinstance(result, dict):
         return {k: _plain(v) for k, v in result.items()}
-    return result.to_dict()
+    return clean(result.to_dict())
+
+
+def clean(data: Any) -> Any:
+    """JSON-safe copy: NaN and infinities become ``None``, tuples become lists."""
+    if isinstance(data, dict):
+        return {str(k): clean(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [clean(v) for v in data]
+    if isinstance(data, float) and not math.isfinite(data):
+        return None
+    if hasattr(data, "tolist"):
+        return clean(data.tolist())
+    return data

@@ -37,7 +37,7 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err_console.print("interrupted; nothing was written")
         return 130
-    except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback
+    except Exception as err:
         err_console.print(
             f"[bold red]internal error:[/] {type(err).__name__}: {err}\n"
             f"This is a bug in Accord, not in your input. Please report it at {BUG_REPORT_URL} "

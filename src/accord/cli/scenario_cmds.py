@@ -75,8 +75,8 @@ def _actors(s: Scenario) -> Table:
     t = Table("id", "name", "capability", "risk", "style", "ratifiers", title="Actors")
     for a in s.actors:
         ratifiers = ", ".join(
-            f"{r.name} ({r.threshold.value})" for r in (a.domestic.ratifiers.values()
-                                                       if a.domestic else [])
+            f"{r.name} ({r.threshold.value})"
+            for r in (a.domestic.ratifiers.values() if a.domestic else [])
         )
         t.add_row(a.id, a.name, _q(a.capability), _q(a.risk), ", ".join(a.style), ratifiers)
     return t
@@ -100,19 +100,20 @@ def _stances(s: Scenario) -> Table:
     t = Table("actor", "issue", "position", "salience", "red line", "BATNA", title="Stances")
     for actor, row in s.stances.items():
         for issue, st in row.items():
-            t.add_row(actor, issue, _q(st.position), _q(st.salience), _q(st.red_line),
-                      _q(st.batna))
+            t.add_row(actor, issue, _q(st.position), _q(st.salience), _q(st.red_line), _q(st.batna))
     return t
 
 
 def _deals(s: Scenario) -> list[Table]:
     tables = []
     for d in s.deals:
-        t = Table("clause", "text", "obligated", "beneficiaries", "sets",
-                  title=f"Deal: {d.name} ({d.id})")
+        t = Table(
+            "clause", "text", "obligated", "beneficiaries", "sets", title=f"Deal: {d.name} ({d.id})"
+        )
         for c in d.clauses:
-            sets = ", ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}"
-                             for k, v in c.sets.items())
+            sets = ", ".join(
+                f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in c.sets.items()
+            )
             t.add_row(c.id, c.text, ", ".join(c.obligated), ", ".join(c.beneficiaries), sets)
         tables.append(t)
     return tables
@@ -145,9 +146,7 @@ def schema() -> None:
 def convert(
     source: Annotated[str, typer.Argument(metavar="IN", help="File to read (any format).")],
     target: Annotated[Path, typer.Argument(metavar="OUT", help="File (.yaml/.json) or folder.")],
-    capability: Annotated[
-        str, typer.Option(help="DEU III only: equal, nice or gdp.")
-    ] = "equal",
+    capability: Annotated[str, typer.Option(help="DEU III only: equal, nice or gdp.")] = "equal",
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
 ) -> None:
     """Convert a scenario (YAML, JSON, expected-utility CSV, KTAB CSV, DEU III) to YAML."""
@@ -167,8 +166,13 @@ def _convert_deu3(source: Path, target: Path, capability: str, force: bool) -> N
     if not source.is_file():
         raise AccordError(Problem("no such file", file=str(source)))
     if target.suffix in {".yaml", ".yml", ".json"}:
-        raise AccordError(Problem("DEU III holds one scenario per issue: OUT must be a folder",
-                                  file=str(target), expected="a folder path"))
+        raise AccordError(
+            Problem(
+                "DEU III holds one scenario per issue: OUT must be a folder",
+                file=str(target),
+                expected="a folder path",
+            )
+        )
     scenarios = deu3.read(source, capability)  # type: ignore[arg-type]
     paths = [target / f"{s.id}.yaml" for s in scenarios]
     _refuse_overwrite(paths, force)
@@ -181,5 +185,10 @@ def _convert_deu3(source: Path, target: Path, capability: str, force: bool) -> N
 def _refuse_overwrite(paths: list[Path], force: bool) -> None:
     existing = [p for p in paths if p.exists()]
     if existing and not force:
-        raise AccordError(Problem("output exists; pass --force to overwrite",
-                                  file=str(existing[0]), found=f"{len(existing)} existing file(s)"))
+        raise AccordError(
+            Problem(
+                "output exists; pass --force to overwrite",
+                file=str(existing[0]),
+                found=f"{len(existing)} existing file(s)",
+            )
+        )

@@ -45,8 +45,9 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "a1": ("responder", "challenger"),
     "a2": ("against", "by"),
     "a3": ("symmetric", "text"),
-    "a4": ("least", "strongest"),
-    "a5": ("local", "global"),
+    "a4": ("least", "strongest", "priority", "scholz"),
+    "a5": ("local", "global", "net"),
+    "perspective": ("own", "receiver"),
     "scale": ("scale", "positions"),
     "forecast_stat": ("median", "mean"),
 }
@@ -77,17 +78,24 @@ def _one_round(x: FloatArray, batch: Batch, w: FloatArray, R: FloatArray,
     median, _ = core.median_mean(x, w, present)
     P = core.win_probability(x, w, present, p["a5"])
     lead = np.broadcast_to(s[:, None, :], P.shape)  # s_j leads E_i(ij)
-    ones = np.ones_like(x)
-    E1 = core.expected_utility(x, lead, P, median, ones, R, p["Q"])
+    E1 = core.expected_utility(x, lead, P, median, np.ones_like(P), R, p["Q"])
     r = core.risk_exponents(E1, present, p["a2"])
-    E = core.expected_utility(x, lead, P, median, r, R, p["Q"])
-    b = np.swapaxes(E, 1, 2)  # E_j(ji), led by s_i (A1 = responder)
+    r_i, r_j = r[:, :, None], r[:, None, :]
+    if p["risk_votes"]:
+        P = core.win_probability(x / R[:, None], w, present, p["a5"], r)
+    # a = E_i(ij): i's exponent, or, seen by the receiver j, j's exponent
+    a = core.expected_utility(x, lead, P, median, r_i if p["perspective"] == "own" else r_j,
+                              R, p["Q"])
+    # b = E_j(ji) = transpose of j challenging i, evaluated with j's exponent either way
+    E = core.expected_utility(x, lead, P, median, r_i + 0 * r_j, R, p["Q"])
+    b = np.swapaxes(E, 1, 2)  # led by s_i (A1 = responder)
     if p["a1"] == "challenger":
         lead_j = np.broadcast_to(s[:, :, None], P.shape)  # s_j leads E_j(ji)
-        b = np.swapaxes(core.expected_utility(x, lead_j, P, median, r, R, p["Q"]), 1, 2)
+        b = np.swapaxes(core.expected_utility(x, lead_j, P, median, r_i + 0 * r_j, R,
+                                              p["Q"]), 1, 2)
     if p["a3"] == "text":
         b = np.where(b > 0, -np.abs(b), b)
-    return core.offers(x, E, b, present, batch.capability, p["a4"]), median
+    return core.offers(x, a, b, present, p["a4"]), median
 
 
 def run_eum(batch: Batch, **params: Any) -> EUMRun:
@@ -135,13 +143,15 @@ class ExpectedUtility(Model):
         a1: Literal["responder", "challenger"] = "responder",
         a2: Literal["against", "by"] = "against",
         a3: Literal["symmetric", "text"] = "symmetric",
-        a4: Literal["least", "strongest"] = "least",
-        a5: Literal["local", "global"] = "local",
+        a4: Literal["least", "strongest", "priority", "scholz"] = "least",
+        a5: Literal["local", "global", "net"] = "local",
         scale: Literal["scale", "positions"] = "scale",
+        perspective: Literal["own", "receiver"] = "own",
+        risk_votes: bool = False,
         forecast_stat: Literal["median", "mean"] = "median",
     ) -> None:
         given = {"a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "scale": scale,
-                 "forecast_stat": forecast_stat}
+                 "perspective": perspective, "forecast_stat": forecast_stat}
         problems = [
             Problem("unknown choice", path=k, expected=", ".join(v), found=repr(given[k]))
             for k, v in _CHOICES.items() if given[k] not in v
@@ -155,7 +165,8 @@ class ExpectedUtility(Model):
             raise AccordError(problems)
         self.Q, self.rounds = float(Q), int(rounds)
         self.a1, self.a2, self.a3, self.a4, self.a5 = a1, a2, a3, a4, a5
-        self.scale, self.forecast_stat = scale, forecast_stat
+        self.scale, self.perspective, self.forecast_stat = scale, perspective, forecast_stat
+        self.risk_votes = bool(risk_votes)
 
     def solve(self, batch: Batch, *, want_trajectory: bool = False) -> Solution:
         """Run every row for ``rounds`` rounds; forecast = last median (or mean)."""

@@ -41,17 +41,25 @@ def median_mean(x: FloatArray, w: FloatArray, present: BoolArray) -> tuple[Float
 
 
 def win_probability(x: FloatArray, w: FloatArray, present: BoolArray,
-                    normaliser: str = "local") -> FloatArray:
+                    normaliser: str = "local", r: FloatArray | None = None) -> FloatArray:
     """Step 3: ``P[b, i, j]``, the probability that i beats j (A5 chooses the denominator).
 
     ``a_k = |x_k - x_j| - |x_k - x_i|``; ``P = sum_{a_k > 0} w_k a_k / N`` with
     ``N = sum_k w_k |a_k|`` (``local``, the default) or the sum of that over every pair of the
-    row (``global``). Where ``N`` is 0 (i and j hold the same position) ``P = 0.5``.
+    row (``global``); ``net`` keeps the local denominator but takes the net vote
+    ``max(sum_k w_k a_k, 0)`` as numerator. Where ``N`` is 0 (i and j hold the same position) ``P = 0.5``.
+    With ``r`` (B, n), each voter k weighs distances by its risk exponent, ``d ** r_k``
+    (distances then in units of the range, see :func:`expected_utility`).
     """
     d = np.abs(x[:, :, None] - x[:, None, :])  # d[b, k, i] = |x_k - x_i|
+    if r is not None:
+        d = d ** r[:, :, None]
     a = d[:, :, None, :] - d[:, :, :, None]  # a[b, k, i, j] = d_kj - d_ki
     wk = w[:, :, None, None]
-    num = (wk * np.maximum(a, 0.0)).sum(axis=1)
+    if normaliser == "net":
+        num = np.maximum((wk * a).sum(axis=1), 0.0)
+    else:
+        num = (wk * np.maximum(a, 0.0)).sum(axis=1)
     den = (wk * np.abs(a)).sum(axis=1)
     if normaliser == "global":
         pair = present[:, :, None] & present[:, None, :]
@@ -61,8 +69,8 @@ def win_probability(x: FloatArray, w: FloatArray, present: BoolArray,
 
 
 def _u(base: FloatArray, r: FloatArray) -> FloatArray:
-    """``2 - 4 base**r`` with the evaluating actor's risk exponent on axis 1."""
-    return 2.0 - 4.0 * np.clip(base, 0.0, None) ** r[:, :, None]
+    """``2 - 4 base**r`` (``r`` broadcast to the pair axes)."""
+    return 2.0 - 4.0 * np.clip(base, 0.0, None) ** r
 
 
 def expected_utility(x: FloatArray, lead: FloatArray, P: FloatArray, median: FloatArray,
@@ -70,7 +78,8 @@ def expected_utility(x: FloatArray, lead: FloatArray, P: FloatArray, median: Flo
     """Steps 2 and 4: ``E[b, i, j]``, i's expected utility of challenging j.
 
     ``E = lead (P U_s + (1 - P) U_f) + (1 - lead) U_s - Q U_sq - (1 - Q)(T U_b + (1 - T) U_w)``
-    with the basic utilities of MODELS.md §1 step 2 evaluated with i's exponent ``r_i``,
+    with the basic utilities of MODELS.md §1 step 2 evaluated with the exponent ``r[b, i, j]``
+    (the challenger's ``r_i``, or the perceiving actor's: see :mod:`accord.models.eum`),
     ``T = 1`` where ``|x_i - mu| < |x_i - x_j|``, and ``lead[b, i, j]`` the salience that
     leads the formula (A1: the responder's, ``s_j``, by default).
     """
@@ -108,7 +117,7 @@ def risk_exponents(E: FloatArray, present: BoolArray, security: str = "against")
 
 
 def offers(x: FloatArray, a: FloatArray, b: FloatArray, present: BoolArray,
-           capability: FloatArray, accept: str = "least") -> FloatArray:
+           accept: str = "least") -> FloatArray:
     """Step 6: the offers every actor receives, and the one it accepts.
 
     For every ordered pair (i challenges j) with ``a = E_i(ij)`` and ``b = E_j(ji)``:
@@ -116,31 +125,41 @@ def offers(x: FloatArray, a: FloatArray, b: FloatArray, present: BoolArray,
     to ``x_i``; a > 0 > b with ``|a| > |b|`` (compromise): j moves to
     ``x_j + (x_i - x_j) |b / a|``; both negative (stalemate): no offer. The offers to j in
     which i loses are those of the pair (j, i), so the rule is symmetric (A3). Each actor
-    accepts among the offers that move it the one moving it least (A4: ``least``), or the one
-    from the most capable challenger (``strongest``).
+    accepts (A4) among the offers that move it the one moving it least (``least``), the one
+    from the challenger with the largest expected utility ``a`` (``strongest``), or the least move of the first kind
+    present in the order conflict, compromise, capitulation (``priority``).
     """
     xi = x[:, :, None]
     xj = x[:, None, :]
     n = x.shape[1]
     valid = present[:, :, None] & present[:, None, :] & ~np.eye(n, dtype=bool)[None]
-    valid &= xi != xj
-    full = (a > 0) & (((b > 0) & (a > b)) | ((b <= 0) & (np.abs(b) >= np.abs(a))))
-    part = (a > 0) & (b <= 0) & (np.abs(a) > np.abs(b))
+    valid &= (xi != xj) & (a > 0)
+    conflict = valid & (b > 0) & (a > b)
+    capitulate = valid & (b <= 0) & (np.abs(b) >= np.abs(a))
+    part = valid & (b <= 0) & (np.abs(a) > np.abs(b))
     ratio = np.abs(b) / np.where(a != 0, np.abs(a), 1.0)
-    target = np.where(full, xi, np.where(part, xj + (xi - xj) * ratio, np.nan))
-    target = np.where(valid & (full | part), target, np.nan)
-    return _accept(x, target, capability, accept)
+    target = np.where(conflict | capitulate, xi, np.where(part, xj + (xi - xj) * ratio, np.nan))
+    kind = np.where(conflict, 0.0, np.where(part, 1.0, 2.0))
+    if accept == "scholz":
+        # compromise offers ranked by |b| x_j + |a| x_i over |a| + |b| (lowest first)
+        key = (np.abs(b) * xj + np.abs(a) * xi) / np.where(np.abs(a) + np.abs(b) > 0,
+                                                            np.abs(a) + np.abs(b), 1.0)
+        return _accept(x, target, kind, key, "priority", compromise_key=key)
+    return _accept(x, target, kind, a, accept)
 
 
-def _accept(x: FloatArray, target: FloatArray, capability: FloatArray,
-            accept: str) -> FloatArray:
+def _accept(x: FloatArray, target: FloatArray, kind: FloatArray, a: FloatArray,
+            accept: str, compromise_key: FloatArray | None = None) -> FloatArray:
     """Each column j picks one offer from ``target[:, :, j]`` (NaN = none)."""
-    has = ~np.isnan(target)
-    move = np.where(has, np.abs(target - x[:, None, :]), np.inf)
-    if accept == "strongest":
-        key = np.where(has & (move > 0), -capability[:, :, None], np.inf)
-    else:
-        key = np.where(move > 0, move, np.inf)
+    move = np.abs(target - x[:, None, :])
+    ok = ~np.isnan(target) & (move > 0)
+    if accept == "priority":
+        first = np.where(ok, kind, np.inf).min(axis=1, keepdims=True)
+        ok &= kind == first
+    key = -a if accept == "strongest" else move
+    if compromise_key is not None:
+        key = np.where(kind == 1.0, compromise_key, key)
+    key = np.where(ok, key, np.inf)
     best = key.min(axis=1, keepdims=True)
     tol = _TIE * np.maximum(np.abs(best), 1.0)
     chosen = np.isfinite(key) & (key <= best + tol)

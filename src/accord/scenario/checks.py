@@ -79,16 +79,28 @@ def _issues(s: Scenario) -> Iterator[Finding]:
             continue
         if issue.scale is not None:
             if not issue.scale.lo < issue.scale.hi:
-                yield ((*path, "scale"), "scale needs lo < hi", "lo < hi",
-                       f"lo={issue.scale.lo:g}, hi={issue.scale.hi:g}")
+                yield (
+                    (*path, "scale"),
+                    "scale needs lo < hi",
+                    "lo < hi",
+                    f"lo={issue.scale.lo:g}, hi={issue.scale.hi:g}",
+                )
                 continue
             for a, anchor in enumerate(issue.scale.anchors):
                 if not issue.scale.lo <= anchor.at <= issue.scale.hi:
-                    yield ((*path, "scale", "anchors", a, "at"), "anchor off the scale",
-                           f"within [{issue.scale.lo:g}, {issue.scale.hi:g}]", f"{anchor.at:g}")
+                    yield (
+                        (*path, "scale", "anchors", a, "at"),
+                        "anchor off the scale",
+                        f"within [{issue.scale.lo:g}, {issue.scale.hi:g}]",
+                        f"{anchor.at:g}",
+                    )
         elif issue.options is not None and len(issue.options) < 2:
-            yield ((*path, "options"), "a discrete issue needs at least two options",
-                   ">= 2 options", str(len(issue.options)))
+            yield (
+                (*path, "options"),
+                "a discrete issue needs at least two options",
+                ">= 2 options",
+                str(len(issue.options)),
+            )
             continue
         if issue.reference is not None and (bad := _value_problem(issue, issue.reference)):
             yield ((*path, "reference"), "reference point is not a value of the issue", *bad)
@@ -100,13 +112,21 @@ def _stances(s: Scenario) -> Iterator[Finding]:
     all_issues = {i.id for i in s.issues}
     for actor_id, row in s.stances.items():
         if actor_id not in actors:
-            yield (("stances", actor_id), f"stance of unknown actor {actor_id!r}",
-                   _one_of(actors), repr(actor_id))
+            yield (
+                ("stances", actor_id),
+                f"stance of unknown actor {actor_id!r}",
+                _one_of(actors),
+                repr(actor_id),
+            )
         for issue_id, stance in row.items():
             path: Path = ("stances", actor_id, issue_id)
             if issue_id not in all_issues:
-                yield (path, f"stance on unknown issue {issue_id!r}", _one_of(all_issues),
-                       repr(issue_id))
+                yield (
+                    path,
+                    f"stance on unknown issue {issue_id!r}",
+                    _one_of(all_issues),
+                    repr(issue_id),
+                )
                 continue
             if issue_id not in issues:
                 continue
@@ -114,23 +134,30 @@ def _stances(s: Scenario) -> Iterator[Finding]:
             for name in ("position", "red_line", "batna"):
                 value = getattr(stance, name)
                 if value is not None and (bad := _value_problem(issue, value)):
-                    yield ((*path, name), f"{name.replace('_', ' ')} is not a value of the issue",
-                           *bad)
+                    yield (
+                        (*path, name),
+                        f"{name.replace('_', ' ')} is not a value of the issue",
+                        *bad,
+                    )
             low, high = stance.salience.bounds
-            if not (0 <= low and high <= 1):
-                yield ((*path, "salience"), "salience out of range", "a value in [0, 1]",
-                       repr(stance.salience.model_dump()))
+            if not (low >= 0 and high <= 1):
+                yield (
+                    (*path, "salience"),
+                    "salience out of range",
+                    "a value in [0, 1]",
+                    repr(stance.salience.model_dump()),
+                )
             yield from _red_line_side(s, actor_id, issue)
 
 
 def _red_line_side(s: Scenario, actor_id: str, issue: Issue) -> Iterator[Finding]:
-    """A red line bounds concessions toward the others: flag one on the far side.
+    """Flag a red line on the far side of the position from every other actor.
 
     When every other actor's position lies on one side of this actor's position, a red line
     on the other side bounds a move nobody asks for, which is almost always a sign error.
     """
     stance = s.stances[actor_id][issue.id]
-    if stance.red_line is None or isinstance(stance.red_line, str) and issue.options is None:
+    if stance.red_line is None or (isinstance(stance.red_line, str) and issue.options is None):
         return
     if _value_problem(issue, stance.red_line) or _value_problem(issue, stance.position):
         return
@@ -138,7 +165,8 @@ def _red_line_side(s: Scenario, actor_id: str, issue: Issue) -> Iterator[Finding
     others = [
         issue.to_number(row[issue.id].position)
         for other, row in s.stances.items()
-        if other != actor_id and issue.id in row
+        if other != actor_id
+        and issue.id in row
         and not _value_problem(issue, row[issue.id].position)
     ]
     if not others or red == own:
@@ -146,10 +174,13 @@ def _red_line_side(s: Scenario, actor_id: str, issue: Issue) -> Iterator[Finding
     sides = {(x > own) - (x < own) for x in others} - {0}
     if len(sides) == 1 and (red > own) - (red < own) not in sides:
         toward = "above" if sides == {1} else "below"
-        yield (("stances", actor_id, issue.id, "red_line"),
-               "red line on the wrong side of the position: every other actor stands "
-               f"{toward} {own:g}, so the worst acceptable position lies {toward} it",
-               f"a red line {toward} the position {own:g}", f"{red:g}")
+        yield (
+            ("stances", actor_id, issue.id, "red_line"),
+            "red line on the wrong side of the position: every other actor stands "
+            f"{toward} {own:g}, so the worst acceptable position lies {toward} it",
+            f"a red line {toward} the position {own:g}",
+            f"{red:g}",
+        )
 
 
 def _one_of(ids: set[str]) -> str:
@@ -166,18 +197,30 @@ def _deals(s: Scenario) -> Iterator[Finding]:
             for role in ("obligated", "beneficiaries"):
                 for k, who in enumerate(getattr(clause, role)):
                     if who not in actors:
-                        yield ((*path, role, k), f"unknown actor {who!r}", _one_of(actors),
-                               repr(who))
+                        yield (
+                            (*path, role, k),
+                            f"unknown actor {who!r}",
+                            _one_of(actors),
+                            repr(who),
+                        )
             for issue_id, value in clause.sets.items():
                 if issue_id not in issues:
-                    yield ((*path, "sets", issue_id), f"unknown issue {issue_id!r}",
-                           _one_of(set(issues)), repr(issue_id))
+                    yield (
+                        (*path, "sets", issue_id),
+                        f"unknown issue {issue_id!r}",
+                        _one_of(set(issues)),
+                        repr(issue_id),
+                    )
                 elif bad := _value_problem(issues[issue_id], value):
                     yield ((*path, "sets", issue_id), "the deal sets a value off the issue", *bad)
             for k, dep in enumerate(clause.depends_on):
                 if dep not in clause_ids or dep == clause.id:
-                    yield ((*path, "depends_on", k), f"unknown clause {dep!r}",
-                           _one_of(clause_ids - {clause.id}), repr(dep))
+                    yield (
+                        (*path, "depends_on", k),
+                        f"unknown clause {dep!r}",
+                        _one_of(clause_ids - {clause.id}),
+                        repr(dep),
+                    )
 
 
 def _domestic(s: Scenario) -> Iterator[Finding]:
@@ -188,13 +231,21 @@ def _domestic(s: Scenario) -> Iterator[Finding]:
         known = set(actor.domestic.ratifiers)
         for name, use in actor.domestic.instruments.items():
             if use.ratifier is not None and use.ratifier not in known:
-                yield ((*path, "instruments", name.value, "ratifier"),
-                       f"unknown ratifier {use.ratifier!r}", _one_of(known), repr(use.ratifier))
+                yield (
+                    (*path, "instruments", name.value, "ratifier"),
+                    f"unknown ratifier {use.ratifier!r}",
+                    _one_of(known),
+                    repr(use.ratifier),
+                )
         for rid, ratifier in actor.domestic.ratifiers.items():
             sup = ratifier.support
-            if sup is not None and not (0 <= sup.bounds[0] and sup.bounds[1] <= 1):
-                yield ((*path, "ratifiers", rid, "support"), "support out of range",
-                       "a share in [0, 1]", repr(sup.model_dump()))
+            if sup is not None and not (sup.bounds[0] >= 0 and sup.bounds[1] <= 1):
+                yield (
+                    (*path, "ratifiers", rid, "support"),
+                    "support out of range",
+                    "a share in [0, 1]",
+                    repr(sup.model_dump()),
+                )
 
 
 def _sources(s: Scenario) -> Iterator[Finding]:

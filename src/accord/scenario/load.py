@@ -69,8 +69,12 @@ def load(name_or_path: str | Path) -> Scenario:
         return read_table(path)
     if suffix not in {".yaml", ".yml", ".json"}:
         raise AccordError(
-            Problem("unknown file type", file=text, expected=".yaml, .yml, .json, .csv or .tsv",
-                    found=suffix or "no suffix")
+            Problem(
+                "unknown file type",
+                file=text,
+                expected=".yaml, .yml, .json, .csv or .tsv",
+                found=suffix or "no suffix",
+            )
         )
     return load_text(_read_bytes(path), text, as_json=suffix == ".json")
 
@@ -81,13 +85,19 @@ def _read_bytes(path: Path) -> bytes:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise AccordError(
-            Problem("file too large", file=str(path), expected=f"at most {MAX_BYTES // 2**20} MB",
-                    found=f"{size / 2**20:.1f} MB")
+            Problem(
+                "file too large",
+                file=str(path),
+                expected=f"at most {MAX_BYTES // 2**20} MB",
+                found=f"{size / 2**20:.1f} MB",
+            )
         )
     try:
         return path.read_bytes()
     except OSError as err:
-        raise AccordError(Problem(f"cannot read the file: {err.strerror}", file=str(path))) from None
+        raise AccordError(
+            Problem(f"cannot read the file: {err.strerror}", file=str(path))
+        ) from None
 
 
 def load_text(raw: bytes | str, file: str = "<input>", *, as_json: bool = False) -> Scenario:
@@ -103,9 +113,13 @@ def validate_data(located: Located | Any, file: str = "<input>") -> Scenario:
         located = Located(located, file)
     if not isinstance(located.data, dict):
         raise AccordError(
-            Problem("a scenario is a mapping of fields", file=located.file, line=1,
-                    expected="a mapping (id, title, actors, issues, ...)",
-                    found=type(located.data).__name__)
+            Problem(
+                "a scenario is a mapping of fields",
+                file=located.file,
+                line=1,
+                expected="a mapping (id, title, actors, issues, ...)",
+                found=type(located.data).__name__,
+            )
         )
     try:
         scenario = Scenario.model_validate(located.data)
@@ -156,9 +170,7 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     """Keep the parts of a pydantic location that name real keys (dropping union tags)."""
     path: list[str | int] = []
     for i, part in enumerate(loc):
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+        if _has(data, part):
             data = data[part]
         elif i == len(loc) - 1 and isinstance(data, dict) and not _is_tag(str(part)):
             pass  # a missing or unknown key at the end
@@ -168,12 +180,18 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     return tuple(path)
 
 
+def _has(data: Any, part: Any) -> bool:
+    if isinstance(data, dict):
+        return part in data
+    return isinstance(data, list) and isinstance(part, int) and part < len(data)
+
+
 def _is_tag(part: str) -> bool:
     return part[:1].isupper() or "[" in part or part in {"float", "str", "int", "bool"}
 
 
 def _allowed_fields(path: tuple[str | int, ...]) -> list[str]:
-    """The field names accepted at ``path`` in the scenario model."""
+    """Return the field names accepted at ``path`` in the scenario model."""
     tp: Any = Scenario
     for part in path:
         tp = _unwrap(tp)

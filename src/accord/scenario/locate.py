@@ -119,9 +119,7 @@ def _refuse_unreadable(raw: bytes, file: str) -> None:
         raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise AccordError(
-            Problem(
-                f"not UTF-8 text (byte {err.start})", file=file, expected="YAML or JSON text"
-            )
+            Problem(f"not UTF-8 text (byte {err.start})", file=file, expected="YAML or JSON text")
         ) from None
 
 
@@ -157,7 +155,9 @@ def _measure(node: yaml.Node, file: str) -> None:
 
 def _at(node: yaml.Node, file: str, message: str, expected: str | None = None) -> Problem:
     mark = node.start_mark
-    return Problem(message, file=file, line=mark.line + 1, column=mark.column + 1, expected=expected)
+    return Problem(
+        message, file=file, line=mark.line + 1, column=mark.column + 1, expected=expected
+    )
 
 
 def _walk(node: yaml.Node, path: Path, out: dict[Path, tuple[int, int]]) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar, cast, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -48,6 +48,10 @@ Id = Annotated[
         description="Identifier: letters, digits, '_', '-', '.'; starts with a letter or digit.",
     ),
 ]
+
+
+EnforcementKind = Literal["none", "reciprocal_suspension", "snapback", "guarantor"]
+PowerShiftLabel = Literal["none", "low", "high"]
 
 
 class _Model(BaseModel):
@@ -142,6 +146,18 @@ class Actor(_Model):
     style: list[str] = Field(default_factory=list, description="e.g. transactional.")
     description: str | None = None
     domestic: Domestic | None = None
+    track_record: Quantity | None = Field(
+        None,
+        description="How reliably the others expect it to keep its word, from its record, in "
+        "[0, 1] (default: accord.feasibility.defaults).",
+    )
+
+    @field_validator("track_record")
+    @classmethod
+    def _share(cls, q: Quantity | None) -> Quantity | None:
+        if q is not None and not (q.bounds[0] >= 0 and q.bounds[1] <= 1):
+            raise ValueError(f"track_record must lie in [0, 1], got {q.bounds}")
+        return q
 
     @field_validator("capability")
     @classmethod
@@ -153,7 +169,7 @@ class Actor(_Model):
     @field_validator("risk")
     @classmethod
     def _risk_range(cls, q: Quantity | None) -> Quantity | None:
-        if q is not None and not (-1 <= q.bounds[0] and q.bounds[1] <= 1):
+        if q is not None and not (q.bounds[0] >= -1 and q.bounds[1] <= 1):
             raise ValueError(f"risk must lie in [-1, 1], got {q.bounds}")
         return q
 
@@ -250,7 +266,9 @@ class Clause(_Model):
     """One obligation in a candidate deal.
 
     The attributes after ``sets`` describe how the clause would be carried out; all are
-    optional, and the deal check (``accord check``) supplies documented defaults.
+    optional, and the deal check (``accord check``) supplies the documented defaults of
+    :mod:`accord.feasibility.defaults` for those left out. Numbers may carry a range and a
+    source like any other :class:`~accord.scenario.quantity.Quantity`.
     """
 
     id: Id
@@ -269,6 +287,70 @@ class Clause(_Model):
     precision: str | None = Field(None, description="precise | vague")
     source: str | None = None
     note: str | None = None
+    # -- attributes read by the deal check; defaults in accord.feasibility.defaults -------
+    needs_ratification: bool | None = Field(
+        None, description="Whether a domestic body must approve it (default: the instrument's)."
+    )
+    ratifier: Id | None = Field(
+        None, description="Id of the obligor's ratifier (default: its instrument's ratifier)."
+    )
+    capacity_required: Quantity | None = Field(
+        None, description="Capacity the clause needs (any unit, same as capacity_available)."
+    )
+    capacity_available: Quantity | None = Field(
+        None, description="Capacity the obligor has, in the unit of capacity_required."
+    )
+    funding_needed: bool | None = Field(None, description="Whether it needs money found.")
+    third_party_needed: bool | None = Field(
+        None, description="Whether it needs action by someone who did not sign."
+    )
+    reciprocal: bool | None = Field(
+        None, description="Whether the counterpart's matching step is in the same text."
+    )
+    detection: Quantity | None = Field(
+        None, description="Per-period probability a violation is detected (default: regime)."
+    )
+    false_alarm: Quantity | None = Field(
+        None, description="Per-period false-alarm probability (default: regime)."
+    )
+    gain_from_cheating: Quantity | None = Field(
+        None, description="One-off gain from breaking it, in per-period values of the deal."
+    )
+    punishment: Quantity | None = Field(
+        None, description="Per-period loss if a violation is caught, same unit."
+    )
+    enforcement: EnforcementKind | None = Field(
+        None, description="none | reciprocal_suspension | snapback | guarantor."
+    )
+    power_shift: Quantity | PowerShiftLabel | None = Field(
+        None, description="Change in the obligor's chance of prevailing (0..1), or none/low/high."
+    )
+    third_party_effects: dict[Id, Quantity] = Field(
+        default_factory=dict,
+        description="Third party id -> how much the clause weakens its guarantee (0..1).",
+    )
+
+    @field_validator("detection", "false_alarm", "third_party_effects", "power_shift")
+    @classmethod
+    def _unit_interval(cls, v: Any) -> Any:
+        values = v.values() if isinstance(v, dict) else [v]
+        for q in values:
+            if isinstance(q, Quantity) and not (q.bounds[0] >= 0 and q.bounds[1] <= 1):
+                raise ValueError(f"a probability or share in [0, 1] is expected, got {q.bounds}")
+        return v
+
+    @field_validator(
+        "horizon_years",
+        "capacity_required",
+        "capacity_available",
+        "gain_from_cheating",
+        "punishment",
+    )
+    @classmethod
+    def _non_negative(cls, q: Quantity | None) -> Quantity | None:
+        if q is not None and q.bounds[0] < 0:
+            raise ValueError(f"a value >= 0 is expected, got {q.bounds}")
+        return q
 
 
 class Deal(_Model):
@@ -350,7 +432,7 @@ class Scenario(_Model):
     # -- serialisation ------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         """Return the scenario in the file format's own structure, as plain data."""
-        return _prune(self.model_dump(mode="json", exclude_none=True))
+        return cast(dict[str, Any], _prune(self.model_dump(mode="json", exclude_none=True)))
 
     def to_yaml(self) -> str:
         """Return the scenario as YAML text that loads back to an equal scenario."""
@@ -360,8 +442,19 @@ class Scenario(_Model):
 
 
 _EMPTY_DEFAULTS = frozenset(
-    {"context", "sources", "style", "anchors", "ratifiers", "instruments", "stances", "deals",
-     "beneficiaries", "depends_on", "sets"}
+    {
+        "context",
+        "sources",
+        "style",
+        "anchors",
+        "ratifiers",
+        "instruments",
+        "stances",
+        "deals",
+        "beneficiaries",
+        "depends_on",
+        "sets",
+    }
 )
 
 
@@ -369,16 +462,17 @@ def _prune(data: Any) -> Any:
     """Drop fields left at their empty default (``style: []``, ...) to keep files short."""
     if isinstance(data, dict):
         return {
-            k: _prune(v)
-            for k, v in data.items()
-            if not (k in _EMPTY_DEFAULTS and v in ({}, []))
+            k: _prune(v) for k, v in data.items() if not (k in _EMPTY_DEFAULTS and v in ({}, []))
         }
     if isinstance(data, list):
         return [_prune(v) for v in data]
     return data
 
 
-def _find(items: list[Any], item_id: str, kind: str) -> Any:
+_T = TypeVar("_T", Actor, Issue, Deal)
+
+
+def _find(items: list[_T], item_id: str, kind: str) -> _T:
     for item in items:
         if item.id == item_id:
             return item

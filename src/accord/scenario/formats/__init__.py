@@ -28,8 +28,9 @@ def read_table(path: Path) -> Scenario:
     from accord.scenario.locate import MAX_BYTES
 
     if path.stat().st_size > MAX_BYTES:
-        raise AccordError(Problem("file too large", file=str(path),
-                                  expected=f"at most {MAX_BYTES // 2**20} MB"))
+        raise AccordError(
+            Problem("file too large", file=str(path), expected=f"at most {MAX_BYTES // 2**20} MB")
+        )
     raw = path.read_bytes()
     if b"\x00" in raw:
         raise AccordError(Problem("binary file", file=str(path), expected="CSV text"))
@@ -41,7 +42,11 @@ def read_table(path: Path) -> Scenario:
     if first.startswith("actor,capability,position,salience"):
         return bdm.parse(text, str(path))
     if path.suffix.lower() == ".tsv" or "\tprnr" in first or first.startswith('"prnrnmc"'):
-        raise AccordError(Problem(
-            "DEU III holds one scenario per issue", file=str(path),
-            expected="`accord convert deu3.tsv OUTDIR` or accord.scenario.formats.deu3.read()"))
+        raise AccordError(
+            Problem(
+                "DEU III holds one scenario per issue",
+                file=str(path),
+                expected="`accord convert deu3.tsv OUTDIR` or accord.scenario.formats.deu3.read()",
+            )
+        )
     return ktab.parse(text, str(path))

@@ -32,8 +32,15 @@ def parse(text: str, file: str = "<input>") -> Scenario:
     rows = [r for r in csv.reader(io.StringIO(text)) if any(c.strip() for c in r)]
     header = tuple(c.strip() for c in rows[0]) if rows else ()
     if header[:4] != COLUMNS:
-        raise AccordError(Problem("unexpected header", file=file, line=1,
-                                  expected=",".join(COLUMNS), found=",".join(header)))
+        raise AccordError(
+            Problem(
+                "unexpected header",
+                file=file,
+                line=1,
+                expected=",".join(COLUMNS),
+                found=",".join(header),
+            )
+        )
     problems: list[Problem] = []
     actors = []
     for line, row in enumerate(rows[1:], start=2):
@@ -51,8 +58,11 @@ def _numbers(
     row: list[str], line: int, file: str, problems: list[Problem]
 ) -> tuple[float, float, float] | None:
     if len(row) < 4 or not row[0].strip():
-        problems.append(Problem("expected 4 columns with an actor name", file=file, line=line,
-                                found=",".join(row)))
+        problems.append(
+            Problem(
+                "expected 4 columns with an actor name", file=file, line=line, found=",".join(row)
+            )
+        )
         return None
     out = []
     for col, name in zip(range(1, 4), COLUMNS[1:], strict=True):
@@ -61,9 +71,17 @@ def _numbers(
         except ValueError:
             value = math.nan
         if not math.isfinite(value):
-            problems.append(Problem(f"{name} is not a number", path=name, file=file, line=line,
-                                    column=col + 1, expected="a finite number",
-                                    found=repr(row[col].strip())))
+            problems.append(
+                Problem(
+                    f"{name} is not a number",
+                    path=name,
+                    file=file,
+                    line=line,
+                    column=col + 1,
+                    expected="a finite number",
+                    found=repr(row[col].strip()),
+                )
+            )
             return None
         out.append(value)
     return (out[0], out[1], out[2])

@@ -28,19 +28,67 @@ __all__ = ["ACTOR_NAMES", "NICE_WEIGHTS", "Capability", "read"]
 Capability = Literal["equal", "nice", "gdp"]
 
 ACTOR_NAMES = {
-    "com": "European Commission", "ep": "European Parliament", "at": "Austria",
-    "be": "Belgium", "bu": "Bulgaria", "cr": "Croatia", "cy": "Cyprus", "cz": "Czechia",
-    "dk": "Denmark", "ee": "Estonia", "fi": "Finland", "fr": "France", "de": "Germany",
-    "el": "Greece", "hu": "Hungary", "ie": "Ireland", "it": "Italy", "lv": "Latvia",
-    "lt": "Lithuania", "lu": "Luxembourg", "mt": "Malta", "nl": "Netherlands", "pl": "Poland",
-    "pt": "Portugal", "ro": "Romania", "si": "Slovenia", "sk": "Slovakia", "es": "Spain",
-    "se": "Sweden", "uk": "United Kingdom",
+    "com": "European Commission",
+    "ep": "European Parliament",
+    "at": "Austria",
+    "be": "Belgium",
+    "bu": "Bulgaria",
+    "cr": "Croatia",
+    "cy": "Cyprus",
+    "cz": "Czechia",
+    "dk": "Denmark",
+    "ee": "Estonia",
+    "fi": "Finland",
+    "fr": "France",
+    "de": "Germany",
+    "el": "Greece",
+    "hu": "Hungary",
+    "ie": "Ireland",
+    "it": "Italy",
+    "lv": "Latvia",
+    "lt": "Lithuania",
+    "lu": "Luxembourg",
+    "mt": "Malta",
+    "nl": "Netherlands",
+    "pl": "Poland",
+    "pt": "Portugal",
+    "ro": "Romania",
+    "si": "Slovenia",
+    "sk": "Slovakia",
+    "es": "Spain",
+    "se": "Sweden",
+    "uk": "United Kingdom",
 }
 
 NICE_WEIGHTS = {
-    "de": 29, "fr": 29, "it": 29, "uk": 29, "es": 27, "pl": 27, "ro": 14, "nl": 13, "be": 12,
-    "cz": 12, "el": 12, "hu": 12, "pt": 12, "at": 10, "bu": 10, "se": 10, "dk": 7, "ie": 7,
-    "lt": 7, "sk": 7, "fi": 7, "cr": 7, "cy": 4, "ee": 4, "lv": 4, "lu": 4, "si": 4, "mt": 3,
+    "de": 29,
+    "fr": 29,
+    "it": 29,
+    "uk": 29,
+    "es": 27,
+    "pl": 27,
+    "ro": 14,
+    "nl": 13,
+    "be": 12,
+    "cz": 12,
+    "el": 12,
+    "hu": 12,
+    "pt": 12,
+    "at": 10,
+    "bu": 10,
+    "se": 10,
+    "dk": 7,
+    "ie": 7,
+    "lt": 7,
+    "sk": 7,
+    "fi": 7,
+    "cr": 7,
+    "cy": 4,
+    "ee": 4,
+    "lv": 4,
+    "lu": 4,
+    "si": 4,
+    "mt": 3,
 }
 
 SOURCE = {
@@ -67,13 +115,25 @@ def read(
         Keep only the issues with a recorded outcome (353 of 364).
     """
     if capability not in ("equal", "nice", "gdp"):
-        raise AccordError(Problem("unknown capability choice", path="capability",
-                                  expected="equal, nice or gdp", found=repr(capability)))
+        raise AccordError(
+            Problem(
+                "unknown capability choice",
+                path="capability",
+                expected="equal, nice or gdp",
+                found=repr(capability),
+            )
+        )
     file = str(path)
     rows = list(csv.reader(io.StringIO(Path(path).read_text(encoding="utf-8")), delimiter="\t"))
     if len(rows) < 3 or "out" not in rows[0]:
-        raise AccordError(Problem("not a DEU III file", file=file, line=1,
-                                  expected="a header with prnr, isnr, p.., s.., rp, out"))
+        raise AccordError(
+            Problem(
+                "not a DEU III file",
+                file=file,
+                line=1,
+                expected="a header with prnr, isnr, p.., s.., rp, out",
+            )
+        )
     header = rows[0]
     gdp = dict(zip(header, rows[1], strict=False))
     out = []
@@ -127,8 +187,13 @@ def _scenario(
         ],
         "issues": [issue],
         "stances": {
-            a: {"issue": {"position": float(rec["p" + a]),
-                          "salience": float(rec["s" + a]) / 100.0, "source": "deu3"}}
+            a: {
+                "issue": {
+                    "position": float(rec["p" + a]),
+                    "salience": float(rec["s" + a]) / 100.0,
+                    "source": "deu3",
+                }
+            }
             for a in weights
         },
     }

@@ -12,6 +12,7 @@ import csv
 import io
 import math
 from pathlib import Path
+from typing import Any
 
 from accord.errors import AccordError, Problem
 from accord.scenario.formats import safe_id
@@ -38,21 +39,38 @@ def parse(text: str, file: str = "<input>") -> Scenario:
     rows = [_cells(r) for r in csv.reader(io.StringIO(text))]
     rows = [r for r in rows if r]
     if len(rows) < 3:
-        raise AccordError(Problem("too short for a KTAB SMP file", file=file,
-                                  expected="a name line, a header line and actor lines"))
+        raise AccordError(
+            Problem(
+                "too short for a KTAB SMP file",
+                file=file,
+                expected="a name line, a header line and actor lines",
+            )
+        )
     head = rows[0]
     try:
         n_actors, n_dims = int(head[2]), int(head[3])
     except (IndexError, ValueError):
-        raise AccordError(Problem("line 1 must give the number of actors and dimensions",
-                                  file=file, line=1, expected="name,description,actors,dims",
-                                  found=",".join(head))) from None
+        raise AccordError(
+            Problem(
+                "line 1 must give the number of actors and dimensions",
+                file=file,
+                line=1,
+                expected="name,description,actors,dims",
+                found=",".join(head),
+            )
+        ) from None
     dims = _dimensions(rows[1], n_dims, file)
     problems: list[Problem] = []
     actors = [_actor(r, n_dims, line, file, problems) for line, r in enumerate(rows[2:], start=3)]
     if len(actors) != n_actors:
-        problems.append(Problem("number of actors differs from line 1", file=file,
-                                expected=str(n_actors), found=str(len(actors))))
+        problems.append(
+            Problem(
+                "number of actors differs from line 1",
+                file=file,
+                expected=str(n_actors),
+                found=str(len(actors)),
+            )
+        )
     if problems:
         raise AccordError(problems)
     return _scenario(head, dims, [a for a in actors if a is not None], file)
@@ -61,8 +79,15 @@ def parse(text: str, file: str = "<input>") -> Scenario:
 def _dimensions(header: list[str], n_dims: int, file: str) -> list[str]:
     cols = header[3:]
     if len(cols) < 2 * n_dims:
-        raise AccordError(Problem("header has too few position/salience columns", file=file,
-                                  line=2, expected=f"{2 * n_dims}", found=str(len(cols))))
+        raise AccordError(
+            Problem(
+                "header has too few position/salience columns",
+                file=file,
+                line=2,
+                expected=f"{2 * n_dims}",
+                found=str(len(cols)),
+            )
+        )
     names = []
     for k in range(n_dims):
         name = cols[2 * k].replace("Position", "").replace("Pstn", "").strip()
@@ -74,8 +99,15 @@ def _actor(
     row: list[str], n_dims: int, line: int, file: str, problems: list[Problem]
 ) -> tuple[str, str, float, list[float]] | None:
     if len(row) < 3 + 2 * n_dims:
-        problems.append(Problem("too few columns", file=file, line=line,
-                                expected=str(3 + 2 * n_dims), found=str(len(row))))
+        problems.append(
+            Problem(
+                "too few columns",
+                file=file,
+                line=line,
+                expected=str(3 + 2 * n_dims),
+                found=str(len(row)),
+            )
+        )
         return None
     numbers = []
     for col in range(2, 3 + 2 * n_dims):
@@ -84,8 +116,16 @@ def _actor(
         except ValueError:
             value = math.nan
         if not math.isfinite(value):
-            problems.append(Problem("not a number", file=file, line=line, column=col + 1,
-                                    expected="a finite number", found=repr(row[col])))
+            problems.append(
+                Problem(
+                    "not a number",
+                    file=file,
+                    line=line,
+                    column=col + 1,
+                    expected="a finite number",
+                    found=repr(row[col]),
+                )
+            )
             return None
         numbers.append(value)
     return (row[0], row[1], numbers[0], numbers[1:])
@@ -96,7 +136,7 @@ def _scenario(
 ) -> Scenario:
     issue_ids = [safe_id(d.lower(), f"dim{k + 1}") for k, d in enumerate(dims)]
     ids = [safe_id(a[0], f"actor{i}") for i, a in enumerate(actors)]
-    data = {
+    data: dict[str, Any] = {
         "id": safe_id(head[0], "ktab"),
         "title": head[0],
         "description": head[1] if len(head) > 1 else None,

@@ -1,0 +1,112 @@
+"""Section 9 — assumptions and sources: every input with its value or range, source and
+confidence; the sources cited; method notes with their references; how the brief was run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from accord.brief.blocks import Bullets, Data, Fragment, Paragraph, Section, Table, Text
+from accord.brief.blocks import text as T
+from accord.brief.context import Context
+from accord.scenario.model import Scenario
+from accord.scenario.quantity import Quantity
+
+__all__ = ["METHODS", "build", "inputs"]
+
+SID, NUMBER, TITLE = "sources", 9, "Assumptions and sources"
+
+#: Method notes: what each analysis does and whose work it follows (not about any scenario).
+METHODS = {
+    "forecast": "Forecasts: compromise model (salience- and capability-weighted mean; van den "
+    "Bos 1991, Achen 2006), weighted median (Black 1948), Nash bargaining solution (Nash 1950; "
+    "Achen 2006), expected-utility model (Bueno de Mesquita 1985, 1994, as reconstructed by "
+    "Scholz, Calbert & Smith 2011) and the Spatial Model of Politics (Wise, Lester, Efird et "
+    "al., KAPSARC KTAB). Ranges are P10–P90 over draws of the uncertain inputs.",
+    "space": "Agreement space: additive utilities per party normalised to [0, 1]; exact Pareto "
+    "frontier; Nash (1950), Kalai–Smorodinsky (1975), utilitarian and egalitarian solutions; "
+    "trades where two parties weigh two issues in opposite proportions.",
+    "check": "Deal check: P(implemented) = P(deliverable) × P(kept) × (1 − management hazard); "
+    "capacity and ratification after Chayes & Chayes (1993) and Putnam (1988); self-"
+    "enforcement after Downs, Rocke & Barsoom (1996), Fearon (1995) and Powell (2006); "
+    "credibility by Bayesian updating on what verification shows (Kydd 1997).",
+    "simulate": "After signing: monthly Monte Carlo of compliance, detection, trust, "
+    "frustration, graduated reciprocity and an escalation ladder; third parties hedge when "
+    "their guarantee weakens (Jervis 1976; Richardson 1960).",
+    "sensitivity": "Sensitivity: variance-based (Sobol) indices computed with SALib, and "
+    "one-at-a-time swings of each uncertain input across its range.",
+}
+
+
+def inputs(s: Scenario) -> Iterator[tuple[tuple[str, ...], str, str, Quantity]]:
+    """Every numeric input: ``(keys, subject, field, quantity)`` in file order."""
+    for a in s.actors:
+        yield ("actors", a.id, "capability"), a.name, "capability", a.capability
+        if a.risk is not None:
+            yield ("actors", a.id, "risk"), a.name, "risk attitude", a.risk
+        dom = a.domestic
+        for rid, r in (dom.ratifiers.items() if dom else []):
+            if r.support is not None:
+                yield ("actors", a.id, rid), a.name, f"support in the {r.name}", r.support
+        if dom and dom.horizon_years is not None:
+            yield ("actors", a.id, "horizon"), a.name, "years to a change", dom.horizon_years
+    for i in s.issues:
+        if isinstance(i.reference, Quantity):
+            yield ("issues", i.id, "reference"), i.name, "no-deal point", i.reference
+    for aid, row in s.stances.items():
+        for iid, st in row.items():
+            for f in ("position", "salience", "red_line", "batna"):
+                q = getattr(st, f)
+                if isinstance(q, Quantity):
+                    subject = f"{s.actor(aid).name} on {s.issue(iid).name}"
+                    yield ("stances", aid, iid, f), subject, f.replace("_", " "), q
+
+
+def build(ctx: Context) -> Section:
+    """Write the assumptions-and-sources section."""
+    data = Data(SID)
+    rows = [_row(ctx, keys, subject, field, q, data) for keys, subject, field, q in
+            inputs(ctx.scenario)]
+    blocks = [
+        Paragraph(T("Every input of the analyses, with its range where it is uncertain; "
+                    "low-confidence inputs are the first to check.")),
+        Table(("input", "what", "value [range]", "source", "confidence"), tuple(rows),
+              title="Inputs"),
+        Bullets(tuple(_source(ctx, k) for k in range(len(ctx.scenario.sources))),
+                title="Sources"),
+        Bullets(tuple(T(METHODS[a]) for a in METHODS), title="Method notes"),
+        Bullets(_settings(ctx, data), title="How this brief was produced"),
+    ]
+    return Section(SID, NUMBER, TITLE, tuple(blocks), data.tree)
+
+
+def _row(ctx: Context, keys: tuple[str, ...], subject: str, field: str, q: Quantity,
+         data: Data) -> tuple[Text, ...]:
+    value: list[Fragment] = [data.num((*keys, "value"), q.point, "num")]
+    if q.uncertain:
+        lo, hi = q.bounds
+        value += [" [", data.num((*keys, "low"), lo, "num"), "–",
+                  data.num((*keys, "high"), hi, "num"), "]"]
+    return (T(subject), T(field), tuple(value), T(ctx.labels.source(q.source)),
+            T(q.confidence or "not stated"))
+
+
+def _source(ctx: Context, k: int) -> Text:
+    s = ctx.scenario.sources[k]
+    cite = f" {s.citation}" if s.citation else ""
+    quote = f" “{s.quote}”" if s.quote else ""
+    return T(f"[{s.id}] {s.title}.{cite}{quote}")
+
+
+def _settings(ctx: Context, data: Data) -> tuple[Text, ...]:
+    st = ctx.settings
+    items: list[Text] = [
+        T("Monte Carlo runs: ", data.num(("settings", "runs"), st.runs, "int"),
+          "; seed: ", data.num(("settings", "seed"), st.seed, "int"),
+          " (the same seed reproduces this brief)."),
+        T(f"Written for: {ctx.labels.actor(st.side)}; main counterpart: "
+          f"{ctx.labels.actor(ctx.other)}."),
+    ]
+    for name in ("forecast", "space", "check", "simulate", "sensitivity"):
+        status = "used" if ctx.analyses.available(name) else ctx.data(name).reason
+        items.append(T(f"{name}: {status}."))
+    return tuple(items)
