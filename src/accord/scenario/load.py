@@ -142,7 +142,7 @@ def _problems(err: ValidationError, located: Located) -> list[Problem]:
             continue
         seen.add(path)
         problems.append(_problem(e, path, located))
-    return problems
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
 
 def _problem(e: Any, path: tuple[str | int, ...], located: Located) -> Problem:
