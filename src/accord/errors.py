@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 __all__ = ["AccordError", "Problem"]
 
-BUG_REPORT_URL = "https://github.com/accord-negotiation/accord/issues"
+BUG_REPORT_URL = "the Accord issue tracker (see README, 'Reporting a bug')"
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as err:
         err_console.print(
             f"[bold red]internal error:[/] {type(err).__name__}: {err}\n"
-            f"This is a bug in Accord, not in your input. Please report it at {BUG_REPORT_URL} "
+            f"This is a bug in Accord, not in your input. Please report it to {BUG_REPORT_URL} "
             "with the command you ran (run with ACCORD_DEBUG=1 for the full traceback).",
             highlight=False,
         )
