@@ -79,8 +79,10 @@ def mismatches(expected: list[list[str]], got: list[list[str]], label: str) -> l
         bad = [t for t, (a, b) in enumerate(zip(e, g, strict=False)) if a != b]
         if len(e) != len(g) or bad:
             t = bad[0] if bad else min(len(e), len(g))
-            out.append(f"{label} line {row}: state {t}: logged {e[t:t + 1]}, computed "
-                       f"{g[t:t + 1]} ({len(e)} vs {len(g)} states)")
+            out.append(
+                f"{label} line {row}: state {t}: logged {e[t : t + 1]}, computed "
+                f"{g[t : t + 1]} ({len(e)} vs {len(g)} states)"
+            )
     return out
 
 
@@ -89,8 +91,9 @@ def render(positions: np.ndarray, prob: np.ndarray, change: np.ndarray) -> KtabL
     _, n, d = positions.shape
     return KtabLog(
         fractions=[f"{v:.4f}" for v in change],
-        positions=[[f"{v:5.1f}".strip() for v in positions[:, i, k]]
-                   for i in range(n) for k in range(d)],
+        positions=[
+            [f"{v:5.1f}".strip() for v in positions[:, i, k]] for i in range(n) for k in range(d)
+        ],
         probs=[[f"{v:.4f}" for v in prob[:, i]] for i in range(n)],
         prob_names=[],
     )

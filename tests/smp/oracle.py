@@ -40,8 +40,12 @@ def views(x: np.ndarray, s: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.n
     lo, hi = p.min(), p.max()
     # KTAB divides 0 by 0 when every probability is equal; Accord makes everyone neutral
     R = np.zeros(n) if hi == lo else (3 * p - hi - 2 * lo) / (2 * (hi - lo))
-    A = np.array([[[util(d[i, j], (2 * R[h] + R[i]) / 3) for j in range(n)]
-                   for i in range(n)] for h in range(n)])
+    A = np.array(
+        [
+            [[util(d[i, j], (2 * R[h] + R[i]) / 3) for j in range(n)] for i in range(n)]
+            for h in range(n)
+        ]
+    )
     return A, R
 
 
@@ -108,8 +112,9 @@ def turn(x: np.ndarray, s: np.ndarray, c: np.ndarray) -> dict[str, object]:
                     continue
                 i, j, bi, br = dl
                 rest = sum(A[a, a, v] for v in range(n) if v not in (i, j))
-                W[a, m] = (util(dist(x[a], bi, s[a]), R[a])
-                           + util(dist(x[a], br, s[a]), R[a]) + rest) / n
+                W[a, m] = (
+                    util(dist(x[a], bi, s[a]), R[a]) + util(dist(x[a], br, s[a]), R[a]) + rest
+                ) / n
         m = int(np.argmax(pce(c, W)))
         if m > 0:
             i, j, bi, br = queue[m]

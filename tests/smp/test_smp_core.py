@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.smp import oracle
+from tests.strategies_smp import smp_problems
 
 from accord.models.smp.challenge import bargains, challenges, round4
 from accord.models.smp.core import (
@@ -16,8 +18,6 @@ from accord.models.smp.core import (
     victory_probabilities,
 )
 from accord.models.smp.run import representatives, run_smp, turn
-from tests.smp import oracle
-from tests.strategies_smp import smp_problems
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -35,7 +35,8 @@ def test_one_turn_matches_the_loop_oracle(problem: tuple[np.ndarray, ...]) -> No
     np.testing.assert_allclose(gain[off], expected["gain"][off], rtol=0, atol=1e-12)
     deals = bargains(x, s, phi, gain)
     assert [(i, j) for i, j, *_ in expected["deals"]] == list(
-        zip(deals.initiator.tolist(), deals.receiver.tolist(), strict=True))
+        zip(deals.initiator.tolist(), deals.receiver.tolist(), strict=True)
+    )
     new, _ = turn(x, s, c)
     np.testing.assert_allclose(new, expected["new"], rtol=0, atol=2e-4)
 
@@ -97,19 +98,25 @@ def test_bargains_lie_between_the_two_positions(problem: tuple[np.ndarray, ...])
 
 
 def test_round4_rounds_half_up() -> None:
-    np.testing.assert_array_equal(round4(np.array([0.12345, 0.12344, 0.99996])),
-                                  [0.1235, 0.1234, 1.0])
+    np.testing.assert_array_equal(
+        round4(np.array([0.12345, 0.12344, 0.99996])), [0.1235, 0.1234, 1.0]
+    )
 
 
 @FAST
 @given(smp_problems(distinct=True))
-def test_run_is_equivariant_to_actor_order(problem: tuple[np.ndarray, ...]) -> None:
+def test_turn_is_equivariant_to_actor_order(problem: tuple[np.ndarray, ...]) -> None:
+    # whole runs are not: KTAB breaks ties by actor order, and the 1e-4 bargain grid can turn
+    # a last-bit difference into a different trajectory
     x, s, c = problem
     perm = np.random.default_rng(len(c)).permutation(len(c))
-    a, b = run_smp(x, s, c), run_smp(x[perm], s[perm], c[perm])
-    assert a.turns == b.turns
-    np.testing.assert_allclose(a.positions[:, perm], b.positions, atol=1e-9)
-    np.testing.assert_allclose(a.prob[:, perm], b.prob, atol=1e-9)
+    a, b = outlook(x, s, c), outlook(x[perm], s[perm], c[perm])
+    np.testing.assert_allclose(a.risk[perm], b.risk, atol=1e-12)
+    ga, gb = challenges(a.views, c, s)[1], challenges(b.views, c[perm], s[perm])[1]
+    np.testing.assert_allclose(ga[np.ix_(perm, perm)], gb, atol=1e-12)
+    np.testing.assert_allclose(
+        turn(x, s, c)[0][perm], turn(x[perm], s[perm], c[perm])[0], atol=2e-4
+    )
 
 
 @FAST

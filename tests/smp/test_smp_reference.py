@@ -10,10 +10,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from tests.smp.ktab_log import CASES, KtabLog, mismatches, parse_log, render
 
 import accord
 from accord.models.smp import challenge, smp_run
-from tests.smp.ktab_log import CASES, KtabLog, mismatches, parse_log, render
 
 FAST = ["dummyData_3Dim", "SOE-Pol-Comp"]
 SLOW = ["dummyData_6Dim", "dummyData-a040", "dummyData-a080"]

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["CHALLENGE_FLOOR", "MIN_GAIN", "Bargains", "bargains", "challenges", "round4"]
+__all__ = [
+    "CHALLENGE_FLOOR",
+    "INTERP_EPS",
+    "MIN_GAIN",
+    "Bargains",
+    "bargains",
+    "challenges",
+    "round4",
+    "targets",
+]
 
 Array = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -50,22 +59,20 @@ def _challenge_block(rows: IntArray, views: Array, weight: Array, scalar_sal: Ar
     a_j = weight[None, :] * (back - diag)
     c_i = CHALLENGE_FLOOR + _pos(a_i) + _pos(a_j)
     c_j = CHALLENGE_FLOOR + _neg(a_i) + _neg(a_j)
-    # third parties: axes (b, j, n); A_ni = back[b, n], A_nj = A[b, n, j], A_nn = diag[b, n]
-    a_ni = back[:, None, :]
-    a_nj = A.transpose(0, 2, 1)
-    a_nn = diag[:, None, :]
-    e = weight[None, None, :] * (a_ni - a_nj)
-    ci3, cj3 = c_i[:, :, None], c_j[:, :, None]
-    pi = (ci3 + _pos(e)) / (ci3 + _pos(e) + cj3 + _neg(e))
-    pib = 1.0 - pi
-    x = pi * (a_ni + a_ni + a_nn) + pib * (a_nj + a_nj + a_nj)
-    y = pi * (a_ni + a_ni + a_ni) + pib * (a_nj + a_nj + a_nn)
-    tau = weight[None, None, :] * (x - y)
-    third = np.ones(tau.shape, dtype=bool)
-    third[idx, :, rows] = False  # n = i
-    third[:, np.arange(n_all), np.arange(n_all)] = False  # n = j
-    chi_ij = c_i + np.where(third, _pos(tau), 0.0).sum(axis=2)
-    chi_ji = c_j + np.where(third, _neg(tau), 0.0).sum(axis=2)
+    # third parties, axes (b, n, j): A_ni = back[b, n], A_nj = A[b, n, j], A_nn = diag[b, n]
+    w_n = weight[None, :, None]
+    a_ni, a_nn = back[:, :, None], diag[:, :, None]
+    e = w_n * (a_ni - A)
+    e_pos = _pos(e)
+    e_neg = e_pos - e  # = max(-e, 0), exactly
+    ci3, cj3 = c_i[:, None, :], c_j[:, None, :]
+    pi = (ci3 + e_pos) / (ci3 + e_pos + cj3 + e_neg)
+    # SemiCommit: X - Y = pi (A_nn - A_ni) + (1 - pi) (A_nj - A_nn)   (SMP.md §3.4, step 4)
+    tau = w_n * (pi * (a_nn - a_ni) + (1.0 - pi) * (A - a_nn))
+    tau[idx, rows, :] = 0.0  # n = i is no third party
+    tau[:, np.arange(n_all), np.arange(n_all)] = 0.0  # nor is n = j
+    chi_ij = c_i + _pos(tau).sum(axis=1)
+    chi_ji = c_j + _neg(tau).sum(axis=1)
     phi = chi_ij / (chi_ij + chi_ji)
     win, loss = 2.0 * diag[idx, rows][:, None], 2.0 * own
     sj = scalar_sal[None, :]

@@ -55,8 +55,7 @@ class UnitProblem:
         return out
 
 
-def _fill_absent(position: Array, present: BoolArray, capability: Array,
-                 reference: Array) -> Array:
+def _fill_absent(position: Array, present: BoolArray, capability: Array, reference: Array) -> Array:
     """Absent actors sit at the reference point, else at the capability-weighted mean."""
     w = np.where(present, capability[:, None], 0.0)
     x = np.where(present, position, 0.0)

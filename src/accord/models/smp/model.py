@@ -17,8 +17,8 @@ import numpy as np
 from accord.errors import AccordError, Problem
 from accord.models.base import Batch, FloatArray, Model, Solution
 from accord.models.registry import register
-from accord.models.smp.inputs import to_unit
-from accord.models.smp.result import expected_outcome
+from accord.models.smp.inputs import UnitProblem, to_unit
+from accord.models.smp.result import outcome_distribution
 from accord.models.smp.run import SmpRun, run_smp
 
 __all__ = ["SpatialModelOfPolitics", "problem_groups"]
@@ -42,16 +42,20 @@ def problem_groups(batch: Batch) -> list[list[int]]:
     return groups
 
 
-def _final(run: SmpRun, outcome: str) -> FloatArray:
-    last_x, last_p = run.positions[-1], run.prob[-1]
+def _final(run: SmpRun, unit: UnitProblem, outcome: str) -> FloatArray:
+    points, prob = outcome_distribution(
+        run.positions[-1], unit.salience, unit.capability, run.risk[-1]
+    )
     if outcome == "most-probable":
-        out: FloatArray = last_x[int(np.argmax(last_p))]
+        out: FloatArray = points[int(np.argmax(prob))]
         return out
-    return expected_outcome(last_x, last_p)
+    out = prob @ points
+    return out
 
 
-def _trajectory(run: SmpRun, actors: list[str], to_scale: Any, k: int) -> tuple[dict[str, Any],
-                                                                                  ...]:
+def _trajectory(
+    run: SmpRun, actors: list[str], to_scale: Any, k: int
+) -> tuple[dict[str, Any], ...]:
     x = to_scale(run.positions)[:, :, k]
     return tuple(
         {
@@ -82,25 +86,41 @@ class SpatialModelOfPolitics(Model):
         the first turn's (KTAB: 0.02).
     outcome
         The forecast on each issue: ``expected`` (default), the final state's distinct
-        positions weighted by their winning probabilities, or ``most-probable``, the final
-        position with the highest winning probability.
+        positions weighted by the probability that each prevails, or ``most-probable``, the
+        distinct final position most likely to prevail (see
+        :func:`~accord.models.smp.result.outcome_distribution`).
     """
 
     name = "smp"
     title = "Spatial Model of Politics (KTAB; Wise, Lester, Efird et al., KAPSARC)"
 
-    def __init__(self, max_turns: int = 100, min_change: float = 0.02,
-                 outcome: Outcome = "expected") -> None:
+    def __init__(
+        self, max_turns: int = 100, min_change: float = 0.02, outcome: Outcome = "expected"
+    ) -> None:
         problems = []
-        if not isinstance(max_turns, int) or max_turns < 2:
-            problems.append(Problem("max_turns must be an integer >= 2", path="max_turns",
-                                    found=repr(max_turns)))
-        if not 0 <= min_change < 1:
-            problems.append(Problem("min_change must lie in [0, 1)", path="min_change",
-                                    found=repr(min_change)))
+        if isinstance(max_turns, bool) or not isinstance(max_turns, int) or max_turns < 2:
+            problems.append(
+                Problem(
+                    "max_turns must be an integer >= 2", path="max_turns", found=repr(max_turns)
+                )
+            )
+        if (
+            isinstance(min_change, bool)
+            or not isinstance(min_change, int | float)
+            or not (0 <= min_change < 1)
+        ):
+            problems.append(
+                Problem("min_change must lie in [0, 1)", path="min_change", found=repr(min_change))
+            )
         if outcome not in ("expected", "most-probable"):
-            problems.append(Problem("unknown outcome", path="outcome",
-                                    expected="expected, most-probable", found=repr(outcome)))
+            problems.append(
+                Problem(
+                    "unknown outcome",
+                    path="outcome",
+                    expected="expected, most-probable",
+                    found=repr(outcome),
+                )
+            )
         if problems:
             raise AccordError(problems)
         self.max_turns, self.min_change, self.outcome = max_turns, min_change, outcome
@@ -112,16 +132,24 @@ class SpatialModelOfPolitics(Model):
         for rows in problem_groups(batch):
             sub = batch.take(rows)
             cols = np.flatnonzero(sub.present.any(axis=0))
-            unit = to_unit(sub.position[:, cols].T, sub.salience[:, cols].T,
-                           sub.capability[:, cols].max(axis=0), sub.present[:, cols].T,
-                           sub.lo, sub.hi, sub.reference)
+            unit = to_unit(
+                sub.position[:, cols].T,
+                sub.salience[:, cols].T,
+                sub.capability[:, cols].max(axis=0),
+                sub.present[:, cols].T,
+                sub.lo,
+                sub.hi,
+                sub.reference,
+            )
             if unit.capability.size == 0:
-                forecast[rows] = np.where(np.isnan(sub.reference), (sub.lo + sub.hi) / 2,
-                                          sub.reference)
+                forecast[rows] = np.where(
+                    np.isnan(sub.reference), (sub.lo + sub.hi) / 2, sub.reference
+                )
                 continue
-            run = run_smp(unit.position, unit.salience, unit.capability, self.max_turns,
-                          self.min_change)
-            forecast[rows] = unit.to_scale(_final(run, self.outcome))
+            run = run_smp(
+                unit.position, unit.salience, unit.capability, self.max_turns, self.min_change
+            )
+            forecast[rows] = unit.to_scale(_final(run, unit, self.outcome))
             if want_trajectory:
                 actors = [batch.actors[c] for c, k in zip(cols, unit.keep, strict=True) if k]
                 for k, b in enumerate(rows):

@@ -20,9 +20,7 @@ Array = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
 
 
-def option_utilities(
-    positions: Array, salience: Array, state: Outlook, deals: Bargains
-) -> Array:
+def option_utilities(positions: Array, salience: Array, state: Outlook, deals: Bargains) -> Array:
     """``(N, 1 + B)`` utility of every voter for the status quo and for each bargain.
 
     The status quo is worth ``(1/N) sum_n A^a_an`` to voter ``a``; bargain ``(i, j, bI, bR)``

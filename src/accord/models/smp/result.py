@@ -19,27 +19,50 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 
 from accord.errors import AccordError, Problem
+from accord.models.smp.core import distances, pce, quad_utility
 from accord.models.smp.inputs import UnitProblem, to_unit
-from accord.models.smp.run import SmpRun, representatives, run_smp
+from accord.models.smp.run import POS_TOL, SmpRun, run_smp
 from accord.scenario.model import Scenario
 
-__all__ = ["SmpResult", "expected_outcome", "smp_run"]
+__all__ = ["SmpResult", "expected_outcome", "outcome_distribution", "smp_run"]
 
 Array = NDArray[np.float64]
 
 
-def expected_outcome(unit_positions: Array, prob: Array) -> Array:
-    """Probability-weighted mean of the distinct positions of a state (unit scale).
+def outcome_distribution(
+    positions: Array, salience: Array, capability: Array, risk: Array
+) -> tuple[Array, Array]:
+    """Find the distinct positions of a state and the probability that each one prevails.
 
-    Actors sharing a position (within ``1e-3``) share one probability, so the mean runs over
-    the distinct positions, whose probabilities sum to one (SMP.md §4).
+    Positions closer than ``1e-3`` (unit scale) are merged, by connected components, at their
+    mean; each actor values a merged position at its true utility ``u(d, R_a)`` and the
+    probabilities come from the same Condorcet election as KTAB's "prob" history (SMP.md §4).
+    Unlike KTAB's first-occurrence representatives, this does not depend on actor order.
+
+    Returns
+    -------
+    points, prob : numpy.ndarray
+        ``(K, D)`` distinct positions and ``(K,)`` their probabilities.
     """
-    reps, last = representatives(unit_positions)
-    p = np.zeros(reps.size)
-    p[last] = prob
-    out: Array = p @ unit_positions[reps] / p.sum()
+    gap = np.linalg.norm(positions[:, None, :] - positions[None, :, :], axis=2)
+    k, label = connected_components(csr_matrix(gap < POS_TOL), directed=False)
+    count = np.bincount(label, minlength=k).astype(float)
+    points = (
+        np.stack([np.bincount(label, weights=col, minlength=k) for col in positions.T], axis=1)
+        / count[:, None]
+    )
+    util = quad_utility(distances(positions, points, salience), risk[:, None])
+    return points, pce(capability, util)
+
+
+def expected_outcome(positions: Array, salience: Array, capability: Array, risk: Array) -> Array:
+    """Return the probability-weighted mean of a state's distinct positions (unit scale)."""
+    points, prob = outcome_distribution(positions, salience, capability, risk)
+    out: Array = prob @ points
     return out
 
 
@@ -65,7 +88,7 @@ class SmpResult:
         ``(T, N)`` index of the actor each actor challenged per turn, ``-1`` for none.
     forecast
         ``(D,)`` the expected outcome of the final state: the probability-weighted mean of
-        its distinct positions.
+        its distinct positions (:func:`outcome_distribution`).
     """
 
     scenario: str
@@ -89,8 +112,10 @@ class SmpResult:
             {
                 "turn": t,
                 "change": None if t == 0 else float(self.change[t - 1]),
-                "positions": {a: dict(zip(self.issues, map(float, self.positions[t, i]),
-                                          strict=True)) for i, a in enumerate(self.actors)},
+                "positions": {
+                    a: dict(zip(self.issues, map(float, self.positions[t, i]), strict=True))
+                    for i, a in enumerate(self.actors)
+                },
                 "prob": dict(zip(self.actors, map(float, self.prob[t]), strict=True)),
             }
             for t in range(self.turns + 1)
@@ -103,21 +128,24 @@ class SmpResult:
         }
 
     def to_frame(self) -> Any:
-        """A pandas DataFrame, one row per turn, actor and issue."""
+        """Return a pandas DataFrame, one row per turn, actor and issue."""
         try:
             import pandas as pd
         except ImportError:  # pragma: no cover - depends on the environment
-            raise AccordError(Problem("pandas is needed for to_frame()",
-                                      expected="pip install pandas")) from None
+            raise AccordError(
+                Problem("pandas is needed for to_frame()", expected="pip install pandas")
+            ) from None
         t, a, k = np.indices(self.positions.shape).reshape(3, -1)
-        return pd.DataFrame({
-            "turn": t,
-            "actor": np.asarray(self.actors)[a],
-            "issue": np.asarray(self.issues)[k],
-            "position": self.positions.reshape(-1),
-            "prob": self.prob[t, a],
-            "risk": self.risk[t, a],
-        })
+        return pd.DataFrame(
+            {
+                "turn": t,
+                "actor": np.asarray(self.actors)[a],
+                "issue": np.asarray(self.issues)[k],
+                "position": self.positions.reshape(-1),
+                "prob": self.prob[t, a],
+                "risk": self.risk[t, a],
+            }
+        )
 
 
 def _stances(scenario: Scenario, issues: Sequence[str]) -> UnitProblem:
@@ -165,8 +193,13 @@ def smp_run(
         scenario.issue(i)  # unknown issue -> AccordError
     unit = _stances(scenario, ids)
     if unit.capability.size == 0:
-        raise AccordError(Problem("no actor has a positive salience on these issues",
-                                  path="stances", expected="at least one salient stance"))
+        raise AccordError(
+            Problem(
+                "no actor has a positive salience on these issues",
+                path="stances",
+                expected="at least one salient stance",
+            )
+        )
     run: SmpRun = run_smp(unit.position, unit.salience, unit.capability, max_turns, min_change)
     return SmpResult(
         scenario=scenario.id,
@@ -177,5 +210,7 @@ def smp_run(
         risk=run.risk,
         change=run.change,
         targets=run.targets,
-        forecast=unit.to_scale(expected_outcome(run.positions[-1], run.prob[-1])),
+        forecast=unit.to_scale(
+            expected_outcome(run.positions[-1], unit.salience, unit.capability, run.risk[-1])
+        ),
     )

@@ -60,7 +60,7 @@ class SmpRun:
 
 
 def representatives(positions: Array, tol: float = POS_TOL) -> tuple[IntArray, IntArray]:
-    """Unique positions, first occurrences scanning upward, and each actor's last match.
+    """Find unique positions (first occurrences, scanning upward) and each actor's last match.
 
     Returns the indices of the representatives and, for every actor, the index (into the
     representatives) of the *last* representative within ``tol`` of it (SMP.md §4).
@@ -139,24 +139,26 @@ def run_smp(
         Every state's positions, risk attitudes and winning probabilities.
     """
     states = [np.asarray(positions, dtype=float)]
-    views = [outlook(states[0], salience, capability)]
+    state = outlook(states[0], salience, capability)
+    prob, risk = [win_probabilities(states[0], state.own, capability)], [state.risk]
     tgts: list[IntArray] = []
     ratios: list[float] = []
     while True:
-        new, tgt = turn(states[-1], salience, capability, views[-1])
+        new, tgt = turn(states[-1], salience, capability, state)
+        state = outlook(new, salience, capability)  # only the latest state's views are kept
         states.append(new)
-        views.append(outlook(new, salience, capability))
+        prob.append(win_probabilities(new, state.own, capability))
+        risk.append(state.risk)
         tgts.append(tgt)
         first = _total_move(states[0], states[1])
         ratios.append(_total_move(states[-2], new) / (first + DIST_FLOOR))
         it = len(ratios)
         if it >= max_turns or (it >= MIN_ITER and ratios[-1] < min_change):
             break
-    prob = [win_probabilities(x, v.own, capability) for x, v in zip(states, views, strict=True)]
     return SmpRun(
         positions=np.stack(states),
         prob=np.stack(prob),
-        risk=np.stack([v.risk for v in views]),
+        risk=np.stack(risk),
         change=np.asarray(ratios),
         targets=np.stack(tgts),
     )
