@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar, cast, Literal
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -329,8 +329,14 @@ class Clause(_Model):
         default_factory=dict,
         description="Third party id -> how much the clause weakens its guarantee (0..1).",
     )
+    track_record: Quantity | None = Field(
+        None, description="The obligor's record on commitments of this kind, as the "
+        "beneficiaries see it, in [0, 1] (default: the actor's track_record).",
+    )
 
-    @field_validator("detection", "false_alarm", "third_party_effects", "power_shift")
+    @field_validator(
+        "detection", "false_alarm", "third_party_effects", "power_shift", "track_record"
+    )
     @classmethod
     def _unit_interval(cls, v: Any) -> Any:
         values = v.values() if isinstance(v, dict) else [v]
