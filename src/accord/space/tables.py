@@ -30,6 +30,8 @@ __all__ = ["UNIT", "IssueTable", "issue_tables", "parse_value", "reference_value
 
 UNIT = float(2**40)
 """Integer units per unit of normalised utility, before the final normalisation."""
+TINY = 1e-12
+"""Total salience-weighted swing below which an actor counts as caring about nothing."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ class IssueTable:
         spread = np.where(self.spread > 0, self.spread, 1.0)[:, None]
         value = 1.0 - (np.minimum(gap / spread, 1.0)) ** self.shape
         raw = self.salience[:, None] * value * self.scale[:, None]
-        return np.rint(raw).astype(np.int64)
+        return np.asarray(np.rint(raw).astype(np.int64))
 
     def crossed(self, x: np.ndarray) -> np.ndarray:
         """Whether each value in ``x`` lies beyond each actor's red line, ``(A, len(x))``.
@@ -80,7 +82,7 @@ class IssueTable:
         tol = 1e-9 * max(1.0, float(np.ptp(self.values)) if self.values.size else 1.0)
         side = np.sign(red - pos)
         beyond = np.where(side == 0, np.abs(x - red) > tol, (x - red) * side > tol)
-        return beyond & ~np.isnan(red)
+        return np.asarray(beyond & ~np.isnan(red))
 
     @property
     def grid(self) -> np.ndarray:
@@ -97,8 +99,12 @@ def _grid(issue: Issue, points: int) -> np.ndarray:
         return np.arange(len(issue.options or []), dtype=float)
     if points < 2:
         raise AccordError(
-            Problem("a grid needs at least two points", path=f"grid.{issue.id}",
-                    expected=">= 2", found=str(points))
+            Problem(
+                "a grid needs at least two points",
+                path=f"grid.{issue.id}",
+                expected=">= 2",
+                found=str(points),
+            )
         )
     lo, hi = issue.bounds
     return np.linspace(lo, hi, points)
@@ -113,8 +119,10 @@ def _columns(issue: Issue, stances: list[Stance | None]) -> tuple[np.ndarray, ..
     pos = np.array([_stance_number(issue, st.position) if st else lo for st in stances])
     sal = np.array([st.salience.point if st else 0.0 for st in stances])
     red = np.array(
-        [_stance_number(issue, st.red_line) if st and st.red_line is not None else np.nan
-         for st in stances]
+        [
+            _stance_number(issue, st.red_line) if st and st.red_line is not None else np.nan
+            for st in stances
+        ]
     )
     spread = np.maximum(pos - lo, hi - pos)
     sal = np.where(spread > 0, sal, 0.0)
@@ -153,7 +161,8 @@ def issue_tables(
         cols.append(_columns(issue, _stances(s, actors, issue)))
     swing = [_swing(g, c, shape) for g, c in zip(grids, cols, strict=True)]
     total = np.sum(swing, axis=0) if swing else np.zeros(len(actors))
-    scale = np.where(total > 0, UNIT / np.where(total > 0, total, 1.0), 0.0)
+    cares = total > TINY  # below this an actor counts as indifferent (no overflow)
+    scale = np.where(cares, UNIT / np.where(cares, total, 1.0), 0.0)
     return tuple(
         IssueTable(issue, g, c[0], c[1], c[2], c[3], scale, shape)
         for issue, g, c in zip(s.issues, grids, cols, strict=True)
@@ -169,8 +178,10 @@ def _swing(values: np.ndarray, cols: tuple[np.ndarray, ...], shape: float) -> np
 
 
 def reference_values(s: Scenario) -> np.ndarray:
-    """The reference package on the numeric scales: the reference point of each issue, or
-    the middle of its scale where none is given."""
+    """Return the reference package on the numeric scales.
+
+    Each issue sits at its reference point, or at the middle of its scale where it has none.
+    """
     out = []
     for issue in s.issues:
         ref = issue.reference_value
@@ -184,15 +195,28 @@ def parse_value(issue: Issue, value: object, path: str) -> float:
         ids = [o.id for o in issue.options or []]
         if isinstance(value, str) and value in ids:
             return float(ids.index(value))
-        raise AccordError(Problem("not an option of the issue", path=path,
-                                  expected=f"one of {', '.join(ids)}", found=repr(value)))
+        raise AccordError(
+            Problem(
+                "not an option of the issue",
+                path=path,
+                expected=f"one of {', '.join(ids)}",
+                found=repr(value),
+            )
+        )
     try:
         x = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise AccordError(Problem("not a number", path=path, expected="a number",
-                                  found=repr(value))) from None
+        raise AccordError(
+            Problem("not a number", path=path, expected="a number", found=repr(value))
+        ) from None
     lo, hi = issue.bounds
     if not lo <= x <= hi:
-        raise AccordError(Problem("value off the scale", path=path,
-                                  expected=f"within [{lo:g}, {hi:g}]", found=f"{x:g}"))
+        raise AccordError(
+            Problem(
+                "value off the scale",
+                path=path,
+                expected=f"within [{lo:g}, {hi:g}]",
+                found=f"{x:g}",
+            )
+        )
     return x

@@ -1,0 +1,159 @@
+"""Commands about the agreement space: ``accord space`` and ``accord offer``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+import accord
+from accord.cli.app import JsonOpt, ScenarioArg, app, console, print_json, write_atomic
+from accord.errors import AccordError, Problem
+
+ActorsOpt = Annotated[
+    str | None, typer.Option("--actors", help="Comma-separated actor ids (default: all).")
+]
+GridOpt = Annotated[int, typer.Option("--grid", help="Grid points per continuous issue.")]
+RedOpt = Annotated[str, typer.Option("--red-lines", help="hard (drop) or penalty.")]
+
+
+def _actors(text: str | None) -> list[str] | None:
+    return [a.strip() for a in text.split(",") if a.strip()] if text else None
+
+
+@app.command("space")
+def space_cmd(
+    scenario: ScenarioArg = "korea-2018",
+    actors: ActorsOpt = None,
+    grid: GridOpt = 11,
+    red_lines: RedOpt = "hard",
+    shape: Annotated[float, typer.Option(help="Loss exponent (1 = linear).")] = 1.0,
+    top: Annotated[int, typer.Option(help="Frontier points and trades to list.")] = 10,
+    plot: Annotated[
+        Path | None,
+        typer.Option("--plot", help="Write the frontier of the first two actors as an SVG file."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Map the agreement space: ZOPA, Pareto frontier, Nash and other solutions, trades."""
+    result = accord.space(
+        scenario, actors=_actors(actors), grid=grid, red_lines=red_lines, shape=shape
+    )
+    if plot is not None:
+        from accord.space.plot import frontier_svg
+
+        write_atomic(plot, frontier_svg(result))
+    if as_json:
+        print_json(result.to_dict())
+        return
+    _show_space(result, top)
+    if plot is not None:
+        console.print(f"wrote {plot}")
+
+
+def _show_space(r: Any, top: int) -> None:
+    zopa = (
+        "-"
+        if r.zopa_size is None
+        else (f"{r.zopa_size:,}" if r.zopa_exact else f"about {r.zopa_size:,}")
+    )
+    console.print(
+        f"[bold]{r.scenario}[/]: {r.n_packages:,} feasible packages "
+        f"(of {r.n_grid:,} on the grid), method {r.method}; ZOPA {zopa}; "
+        f"{len(r.frontier):,} frontier points ({len(r.zopa):,} in the ZOPA)"
+    )
+    for issue, holders in r.blocked.items():
+        console.print(
+            f"[red]no option of {issue} respects the red lines of {', '.join(holders)}[/]"
+        )
+    names = list(r.solutions)
+    t = Table(
+        "",
+        *(n.replace("_", "-") for n in names),
+        title="Solutions (issue values, then utilities; BATNA in brackets)",
+    )
+    for i in r.issues:
+        t.add_row(i, *(_v(r.solutions[n].package[i]) if r.solutions[n] else "-" for n in names))
+    for a in r.actors:
+        t.add_row(
+            f"u {a} [{r.batna[a]:.3f}]",
+            *(f"{r.solutions[n].utilities[a]:.3f}" if r.solutions[n] else "-" for n in names),
+        )
+    console.print(t)
+    if r.trades:
+        tt = Table("actors", "issues", "from", "to", "gains", title=f"Top {top} trades")
+        for tr in r.trades[:top]:
+            tt.add_row(
+                " & ".join(tr.actors),
+                " & ".join(tr.issues),
+                ", ".join(_v(v) for v in tr.before.values()),
+                ", ".join(_v(v) for v in tr.after.values()),
+                ", ".join(f"{a} +{g:.3f}" for a, g in tr.gains.items()),
+            )
+        console.print(tt)
+
+
+def _v(x: float | str) -> str:
+    return f"{x:g}" if isinstance(x, float) else str(x)
+
+
+def _package(text: str) -> dict[str, float | str]:
+    out: dict[str, float | str] = {}
+    for part in (p.strip() for p in text.split(",") if p.strip()):
+        issue, sep, value = part.partition("=")
+        if not sep or not issue.strip() or not value.strip():
+            raise AccordError(Problem("expected issue=value", path="--package", found=part))
+        try:
+            out[issue.strip()] = float(value)
+        except ValueError:
+            out[issue.strip()] = value.strip()
+    return out
+
+
+@app.command("offer")
+def offer_cmd(
+    scenario: ScenarioArg = "korea-2018",
+    deal: Annotated[str | None, typer.Option("--deal", help="A deal of the scenario.")] = None,
+    package: Annotated[
+        str | None,
+        typer.Option("--package", help="issue=value,... (others stay at the reference point)."),
+    ] = None,
+    actors: ActorsOpt = None,
+    grid: GridOpt = 11,
+    red_lines: RedOpt = "hard",
+    as_json: JsonOpt = False,
+) -> None:
+    """Judge one offer: utilities, gains over BATNAs, red lines, better packages."""
+    if (deal is None) == (package is None):
+        raise AccordError(
+            Problem(
+                "give exactly one of --deal and --package",
+                expected="--deal NAME or --package issue=value,...",
+            )
+        )
+    what: str | dict[str, float | str] = deal if deal is not None else _package(package or "")
+    r = accord.offer(scenario, what, actors=_actors(actors), grid=grid, red_lines=red_lines)
+    if as_json:
+        print_json(r.to_dict())
+        return
+    console.print(
+        f"[bold]{r.scenario}[/]: {r.source}; in the ZOPA: {r.in_zopa}; dominated: {r.dominated}"
+    )
+    t = Table("actor", "utility", "BATNA", "gain", title="Offer")
+    for a, u in r.utilities.items():
+        t.add_row(a, f"{u:.3f}", f"{r.batna[a]:.3f}", f"{r.gains[a]:+.3f}")
+    console.print(t)
+    for c in r.red_lines:
+        console.print(
+            f"[red]crosses the red line of {c['actor']} on {c['issue']}: "
+            f"{_v(c['value'])} beyond {_v(c['red_line'])}[/]"
+        )
+    for f in r.improvements:
+        gains = ", ".join(f"{a} {f.utilities[a] - r.utilities[a]:+.3f}" for a in f.utilities)
+        console.print(f"better for all: {_fmt(f.package)}  ({gains})")
+
+
+def _fmt(package: dict[str, float | str]) -> str:
+    return ", ".join(f"{k}={_v(v)}" for k, v in package.items())
