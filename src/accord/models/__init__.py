@@ -25,11 +25,12 @@ from accord.models.result import Forecast, IssueForecast, ModelForecast
 from accord.scenario.model import Scenario
 
 # --- model modules: each import registers its model(s); order = the order of "all" ---------
-from accord.models import weighted  # noqa: E402, I001  (weighted-mean, weighted-median)
-from accord.models import nash  # noqa: E402
-from accord.models import eum  # noqa: E402
-# SMP: the smp engineer adds `from accord.models import smp` on the next line.
-from accord.models import smp  # noqa: E402, F401
+# isort: off
+from accord.models import weighted  # weighted-mean, weighted-median
+from accord.models import nash
+from accord.models import eum
+from accord.models import smp  # the SMP engineer's package (accord/models/smp/)
+# isort: on
 # --- end of model modules ----------------------------------------------------------------
 
 __all__ = [
@@ -44,11 +45,11 @@ __all__ = [
     "registry",
 ]
 
-_ = (weighted, nash, eum)
+_ = (weighted, nash, eum, smp)
 
 
 def build(model: str, **params: Any) -> list[Model]:
-    """The models named by ``model`` (a registered name or ``"all"``), built with ``params``.
+    """Build the models named by ``model`` (a registered name or ``"all"``) with ``params``.
 
     With ``"all"`` each model receives the parameters it accepts; a parameter no model
     accepts is an error.
@@ -59,12 +60,18 @@ def build(model: str, **params: Any) -> list[Model]:
     known = {p for n in names for p in registry.accepted_params(n)}
     unknown = sorted(set(params) - known)
     if unknown:
-        raise AccordError([Problem("no model accepts this parameter", path=k,
-                                   expected="one of: " + ", ".join(sorted(known)))
-                           for k in unknown])
+        raise AccordError(
+            [
+                Problem(
+                    "no model accepts this parameter",
+                    path=k,
+                    expected="one of: " + ", ".join(sorted(known)),
+                )
+                for k in unknown
+            ]
+        )
     return [
-        registry.create(n, **{k: v for k, v in params.items()
-                              if k in registry.accepted_params(n)})
+        registry.create(n, **{k: v for k, v in params.items() if k in registry.accepted_params(n)})
         for n in names
     ]
 

@@ -115,7 +115,7 @@ class Batch:
         )
 
     def take(self, rows: Sequence[int] | NDArray[np.intp]) -> Batch:
-        """A batch of the selected rows."""
+        """Return a batch of the selected rows."""
         idx = np.asarray(rows, dtype=np.intp)
         return Batch(
             actors=self.actors,
@@ -154,7 +154,7 @@ class Model(ABC):
     title: ClassVar[str] = ""
 
     def params(self) -> dict[str, Any]:
-        """The model's parameters as plain data (``__init__`` keywords)."""
+        """Return the model's parameters as plain data (``__init__`` keywords)."""
         keys = [p for p in inspect.signature(type(self).__init__).parameters if p != "self"]
         return {k: getattr(self, k) for k in keys if hasattr(self, k)}
 

@@ -10,18 +10,31 @@ offers; every actor accepts one offer, and all move at once. The forecast is the
 the last round; the trajectory reports the median and mean of every round (round 0 = the
 initial positions).
 
-The paper leaves five points open; each is a parameter (MODELS.md §1, A1-A5):
+The paper leaves points open; each is a parameter (MODELS.md §1, A1-A5), and every default
+is the setting that best reproduces the published car-emissions rounds (Scholz et al. 2011,
+Table 2; see ``docs/explanation/forecasting.md`` for the settings tried):
 
-- ``a1`` (whose salience leads ``E_j(ji)``): ``responder`` (default, ``s_i``: the formula is
-  symmetric, so ``E_j(ji)`` is the transpose of ``E_i(ij)``) or ``challenger`` (``s_j``).
-- ``a2`` (whose expected utilities make an actor's security): ``against`` (default; the
+- ``a1`` — whose salience leads ``E_j(ji)``: ``responder`` (default, ``s_i``; then
+  ``E_j(ji)`` is the transpose of ``E_i(ij)``) or ``challenger`` (``s_j``).
+- ``a2`` — whose expected utilities make an actor's security: ``against`` (default; the
   others' expected utilities of challenging it) or ``by`` (its own of challenging them).
-- ``a3`` (sign condition of j's compromise region): ``symmetric`` (default; j compromises
-  when ``E_j(ji) > 0 > E_i(ij)``, the mirror of i's region) or ``text`` (j compromises only
-  when ``E_j(ji) < 0``, reading the paper's text literally: i's offers alone move actors).
-- ``a4`` (which offer an actor accepts): ``least`` (default; the one that moves it least) or
-  ``strongest`` (the one from the most capable challenger).
-- ``a5`` (denominator of the win probability): ``local`` (default) or ``global``.
+- ``a3`` — the sign condition of the region where the receiver compromises: ``symmetric``
+  (default; ``E_i(ij) > 0 > E_j(ji)``, the mirror of the region where it wins) or ``text``
+  (the sign as printed: both negative, ``|E_i(ij)| < |E_j(ji)|``).
+- ``a4`` — which offer an actor accepts: ``scholz`` (default; conflicts first, then
+  compromises ranked as in the replication code, then capitulations), ``priority`` (the same
+  order, least move within each kind), ``least`` (the offer that moves it least) or
+  ``strongest`` (the offer of the challenger with the largest expected utility).
+- ``a5`` — the win probability's denominator: ``global`` (default; the sum over every pair
+  of the row, as in the replication code: probabilities become small) or ``local`` (over the
+  voters of the one pair, MODELS.md step 3), or ``net`` (local, with the net vote as
+  numerator).
+
+Two further choices the paper leaves implicit: ``perspective`` — whose risk exponent prices
+the challenger's expected utility ``E_i(ij)`` when j weighs an offer: ``receiver`` (default,
+j's own, as in Bueno de Mesquita's perceptions) or ``own`` (i's); ``risk_votes`` — whether
+the second pass's win probabilities weigh each voter's distances by its risk exponent
+(default true).
 
 Other parameters: ``Q`` (probability that the status quo holds; 1.0 in the replication),
 ``rounds`` (8), ``scale`` (``R`` from the issue's scale, or from the initial ``positions``)
@@ -39,7 +52,9 @@ from accord.models import eum_core as core
 from accord.models.base import Batch, FloatArray, Model, Solution
 from accord.models.registry import register
 
-__all__ = ["ExpectedUtility", "EUMRun", "run_eum"]
+__all__ = ["EUMRun", "ExpectedUtility", "run_eum"]
+
+_CHUNK = 1_000_000  # rows x actors^2 held at once
 
 _CHOICES: dict[str, tuple[str, ...]] = {
     "a1": ("responder", "challenger"),
@@ -71,31 +86,28 @@ def _range(batch: Batch, x: FloatArray, how: str) -> FloatArray:
     return np.where(R > 0, R, 1.0)
 
 
-def _one_round(x: FloatArray, batch: Batch, w: FloatArray, R: FloatArray,
-               p: dict[str, Any]) -> tuple[FloatArray, FloatArray]:
-    """One round: returns the new positions and the round's starting median."""
+def _one_round(
+    x: FloatArray, batch: Batch, w: FloatArray, R: FloatArray, p: dict[str, Any]
+) -> FloatArray:
+    """One round (steps 1-6): the positions after every actor accepted its offer."""
     present, s = batch.present, batch.salience
     median, _ = core.median_mean(x, w, present)
-    P = core.win_probability(x, w, present, p["a5"])
+    geo = core.Geometry.of(x)
+    P = core.win_probability(x, w, present, p["a5"], geometry=geo)
     lead = np.broadcast_to(s[:, None, :], P.shape)  # s_j leads E_i(ij)
     E1 = core.expected_utility(x, lead, P, median, np.ones_like(P), R, p["Q"])
     r = core.risk_exponents(E1, present, p["a2"])
-    r_i, r_j = r[:, :, None], r[:, None, :]
     if p["risk_votes"]:
-        P = core.win_probability(x / R[:, None], w, present, p["a5"], r)
-    # a = E_i(ij): i's exponent, or, seen by the receiver j, j's exponent
-    a = core.expected_utility(x, lead, P, median, r_i if p["perspective"] == "own" else r_j,
-                              R, p["Q"])
-    # b = E_j(ji) = transpose of j challenging i, evaluated with j's exponent either way
-    E = core.expected_utility(x, lead, P, median, r_i + 0 * r_j, R, p["Q"])
-    b = np.swapaxes(E, 1, 2)  # led by s_i (A1 = responder)
-    if p["a1"] == "challenger":
-        lead_j = np.broadcast_to(s[:, :, None], P.shape)  # s_j leads E_j(ji)
-        b = np.swapaxes(core.expected_utility(x, lead_j, P, median, r_i + 0 * r_j, R,
-                                              p["Q"]), 1, 2)
-    if p["a3"] == "text":
-        b = np.where(b > 0, -np.abs(b), b)
-    return core.offers(x, a, b, present, p["a4"]), median
+        P = core.win_probability(x / R[:, None], w, present, p["a5"], r, geometry=geo)
+    own = np.broadcast_to(r[:, :, None], P.shape)  # the challenger's exponent
+    # a = E_i(ij), seen by the challenger i or by the receiver j (its exponent r_j)
+    a_view = own if p["perspective"] == "own" else np.broadcast_to(r[:, None, :], P.shape)
+    a = core.expected_utility(x, lead, P, median, a_view, R, p["Q"])
+    # b = E_j(ji), j's own calculation: transpose of "i challenges j" with r_i, led by s_j
+    # (A1 responder: led by s_i after the transpose) or by the challenger's own salience
+    lead_b = lead if p["a1"] == "responder" else np.broadcast_to(s[:, :, None], P.shape)
+    b = np.swapaxes(core.expected_utility(x, lead_b, P, median, own, R, p["Q"]), 1, 2)
+    return core.offers(x, a, b, present, p["a4"], p["a3"])
 
 
 def run_eum(batch: Batch, **params: Any) -> EUMRun:
@@ -107,11 +119,12 @@ def run_eum(batch: Batch, **params: Any) -> EUMRun:
     R = _range(batch, x, p["scale"])
     positions = [x]
     for _ in range(int(p["rounds"])):
-        x, _median = _one_round(x, batch, w, R, p)
+        x = _one_round(x, batch, w, R, p)
         positions.append(x)
     stats = [core.median_mean(xr, w, batch.present) for xr in positions]
-    return EUMRun(np.stack(positions), np.stack([m for m, _ in stats]),
-                  np.stack([m for _, m in stats]))
+    return EUMRun(
+        np.stack(positions), np.stack([m for m, _ in stats]), np.stack([m for _, m in stats])
+    )
 
 
 @register
@@ -143,24 +156,34 @@ class ExpectedUtility(Model):
         a1: Literal["responder", "challenger"] = "responder",
         a2: Literal["against", "by"] = "against",
         a3: Literal["symmetric", "text"] = "symmetric",
-        a4: Literal["least", "strongest", "priority", "scholz"] = "least",
-        a5: Literal["local", "global", "net"] = "local",
+        a4: Literal["least", "strongest", "priority", "scholz"] = "scholz",
+        a5: Literal["local", "global", "net"] = "global",
         scale: Literal["scale", "positions"] = "scale",
-        perspective: Literal["own", "receiver"] = "own",
-        risk_votes: bool = False,
+        perspective: Literal["own", "receiver"] = "receiver",
+        risk_votes: bool = True,
         forecast_stat: Literal["median", "mean"] = "median",
     ) -> None:
-        given = {"a1": a1, "a2": a2, "a3": a3, "a4": a4, "a5": a5, "scale": scale,
-                 "perspective": perspective, "forecast_stat": forecast_stat}
+        given = {
+            "a1": a1,
+            "a2": a2,
+            "a3": a3,
+            "a4": a4,
+            "a5": a5,
+            "scale": scale,
+            "perspective": perspective,
+            "forecast_stat": forecast_stat,
+        }
         problems = [
             Problem("unknown choice", path=k, expected=", ".join(v), found=repr(given[k]))
-            for k, v in _CHOICES.items() if given[k] not in v
+            for k, v in _CHOICES.items()
+            if given[k] not in v
         ]
         if not 0.0 <= Q <= 1.0:
             problems.append(Problem("Q must lie in [0, 1]", path="Q", found=repr(Q)))
         if int(rounds) != rounds or rounds < 0 or rounds > 10_000:
-            problems.append(Problem("rounds must be an integer in 0..10000", path="rounds",
-                                    found=repr(rounds)))
+            problems.append(
+                Problem("rounds must be an integer in 0..10000", path="rounds", found=repr(rounds))
+            )
         if problems:
             raise AccordError(problems)
         self.Q, self.rounds = float(Q), int(rounds)
@@ -170,13 +193,22 @@ class ExpectedUtility(Model):
 
     def solve(self, batch: Batch, *, want_trajectory: bool = False) -> Solution:
         """Run every row for ``rounds`` rounds; forecast = last median (or mean)."""
-        run = run_eum(batch, **self.params())
-        last = run.medians[-1] if self.forecast_stat == "median" else run.means[-1]
+        n = max(1, len(batch.actors))
+        step = max(1, _CHUNK // n**2)
+        runs = [
+            run_eum(batch.take(range(i, min(i + step, batch.size))), **self.params())
+            for i in range(0, batch.size, step)
+        ]
+        medians = np.concatenate([r.medians for r in runs], axis=1)
+        means = np.concatenate([r.means for r in runs], axis=1)
+        last = medians[-1] if self.forecast_stat == "median" else means[-1]
         if not want_trajectory:
             return Solution(last)
         traj = tuple(
-            tuple({"round": t, "median": float(run.medians[t, b]), "mean": float(run.means[t, b])}
-                  for t in range(run.medians.shape[0]))
+            tuple(
+                {"round": t, "median": float(medians[t, b]), "mean": float(means[t, b])}
+                for t in range(medians.shape[0])
+            )
             for b in range(batch.size)
         )
         return Solution(last, traj)

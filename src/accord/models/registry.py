@@ -1,10 +1,10 @@
-"""Models registered by name: ``@register`` on the class, :func:`get`, :func:`create`, :func:`names`.
+"""Models registered by name: ``@register``, :func:`get`, :func:`create`, :func:`names`.
 
 >>> from accord.models import registry
 >>> "weighted-mean" in registry.names()
 True
 >>> registry.create("nash", k=2).params()["k"]
-2
+2.0
 """
 
 from __future__ import annotations
@@ -32,18 +32,22 @@ def register(cls: M) -> M:
 
 
 def names() -> list[str]:
-    """Registered model names, in registration order."""
+    """Return the registered model names, in registration order."""
     return list(_MODELS)
 
 
 def get(name: str) -> type[Model]:
-    """The model class registered as ``name``."""
+    """Return the model class registered as ``name``."""
     try:
         return _MODELS[name]
     except KeyError:
         raise AccordError(
-            Problem("unknown model", path="model", expected="one of: " + ", ".join(names())
-                    + " or all", found=repr(name))
+            Problem(
+                "unknown model",
+                path="model",
+                expected="one of: " + ", ".join(names()) + " or all",
+                found=repr(name),
+            )
         ) from None
 
 
@@ -59,8 +63,14 @@ def create(name: str, **params: Any) -> Model:
     unknown = sorted(set(params) - set(allowed))
     if unknown:
         raise AccordError(
-            [Problem(f"unknown parameter for model {name!r}", path=k,
-                     expected="one of: " + (", ".join(allowed) or "none"), found=repr(k))
-             for k in unknown]
+            [
+                Problem(
+                    f"unknown parameter for model {name!r}",
+                    path=k,
+                    expected="one of: " + (", ".join(allowed) or "none"),
+                    found=repr(k),
+                )
+                for k in unknown
+            ]
         )
     return get(name)(**params)

@@ -102,13 +102,16 @@ class Forecast:
         return self.models[model]
 
     def value(self, issue: str, model: str | None = None) -> float:
-        """The forecast of ``model`` (default: the only or first model) on ``issue``."""
+        """Return the forecast of ``model`` (default: the only or first model) on ``issue``."""
         name = model if model is not None else next(iter(self.models))
         try:
             return self.models[name].issues[issue].forecast
         except KeyError:
-            raise AccordError(Problem("no forecast for this model and issue",
-                                      found=f"model={name!r}, issue={issue!r}")) from None
+            raise AccordError(
+                Problem(
+                    "no forecast for this model and issue", found=f"model={name!r}, issue={issue!r}"
+                )
+            ) from None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able data (the ``--json`` contract)."""
@@ -120,17 +123,26 @@ class Forecast:
         }
 
     def to_frame(self) -> Any:
-        """A pandas DataFrame, one row per model and issue."""
+        """Return a pandas DataFrame, one row per model and issue."""
         try:
             import pandas as pd
         except ImportError:  # pragma: no cover - depends on the environment
-            raise AccordError(Problem("pandas is needed for to_frame()",
-                                      expected="pip install pandas")) from None
+            raise AccordError(
+                Problem("pandas is needed for to_frame()", expected="pip install pandas")
+            ) from None
         rows = [
-            {"model": m, "issue": i, "forecast": f.forecast, "p10": f.p10, "p50": f.p50,
-             "p90": f.p90, "option": f.option}
+            {
+                "model": m,
+                "issue": i,
+                "forecast": f.forecast,
+                "p10": f.p10,
+                "p50": f.p50,
+                "p90": f.p90,
+                "option": f.option,
+            }
             for m, mf in self.models.items()
             for i, f in mf.issues.items()
         ]
-        return pd.DataFrame(rows, columns=["model", "issue", "forecast", "p10", "p50", "p90",
-                                           "option"])
+        return pd.DataFrame(
+            rows, columns=["model", "issue", "forecast", "p10", "p50", "p90", "option"]
+        )

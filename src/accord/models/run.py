@@ -27,7 +27,7 @@ _FIELDS = {"capability": 0, "position": 1, "salience": 2}
 
 
 def batch_from_scenarios(items: Sequence[tuple[Scenario, str]]) -> Batch:
-    """A batch of point-estimate problems, one row per ``(scenario, issue_id)``."""
+    """Build a batch of point-estimate problems, one row per ``(scenario, issue_id)``."""
     arrays = [s.arrays(i) for s, i in items]
     actors = tuple(dict.fromkeys(a for arr in arrays for a in arr.actors))
     col = {a: j for j, a in enumerate(actors)}
@@ -37,12 +37,22 @@ def batch_from_scenarios(items: Sequence[tuple[Scenario, str]]) -> Batch:
     for b, arr in enumerate(arrays):
         j = [col[a] for a in arr.actors]
         cap[b, j], pos[b, j], sal[b, j], present[b, j] = (
-            arr.capability, arr.position, arr.salience, True)
+            arr.capability,
+            arr.position,
+            arr.salience,
+            True,
+        )
     return Batch(
-        actors=actors, capability=cap, position=pos, salience=sal, present=present,
-        lo=np.array([a.lo for a in arrays]), hi=np.array([a.hi for a in arrays]),
+        actors=actors,
+        capability=cap,
+        position=pos,
+        salience=sal,
+        present=present,
+        lo=np.array([a.lo for a in arrays]),
+        hi=np.array([a.hi for a in arrays]),
         reference=np.array([np.nan if a.reference is None else a.reference for a in arrays]),
-        issues=tuple(i for _, i in items), contexts=tuple(s.context for s, _ in items),
+        issues=tuple(i for _, i in items),
+        contexts=tuple(s.context for s, _ in items),
     )
 
 
@@ -51,16 +61,18 @@ def _rng(seed: np.random.SeedSequence, *key: str) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence(seed.entropy, spawn_key=spawn))
 
 
-def _draw(q: Quantity | str | None, seed: np.random.SeedSequence, runs: int,
-          *key: str) -> FloatArray | None:
+def _draw(
+    q: Quantity | str | None, seed: np.random.SeedSequence, runs: int, *key: str
+) -> FloatArray | None:
     if not isinstance(q, Quantity) or not q.uncertain:
         return None
     return q.draw(_rng(seed, *key), runs)
 
 
-def draw_batch(scenario: Scenario, issues: Sequence[str], runs: int,
-               seed: np.random.SeedSequence) -> Batch:
-    """``runs`` x ``len(issues)`` rows (draw-major) with every ranged input drawn."""
+def draw_batch(
+    scenario: Scenario, issues: Sequence[str], runs: int, seed: np.random.SeedSequence
+) -> Batch:
+    """Build ``runs`` x ``len(issues)`` rows (draw-major) with every ranged input drawn."""
     base = batch_from_scenarios([(scenario, i) for i in issues])
     m, n = base.size, len(base.actors)
     out = {f: np.repeat(getattr(base, f)[None], runs, axis=0) for f in _FIELDS}
@@ -80,8 +92,16 @@ def draw_batch(scenario: Scenario, issues: Sequence[str], runs: int,
     out["position"] = np.clip(out["position"], base.lo[None, :, None], base.hi[None, :, None])
     flat = {f: v.reshape(runs * m, n) for f, v in out.items()}
     rep = base.take(np.tile(np.arange(m), runs))
-    return Batch(actors=base.actors, present=rep.present, lo=rep.lo, hi=rep.hi,
-                 reference=rep.reference, issues=rep.issues, contexts=rep.contexts, **flat)
+    return Batch(
+        actors=base.actors,
+        present=rep.present,
+        lo=rep.lo,
+        hi=rep.hi,
+        reference=rep.reference,
+        issues=rep.issues,
+        contexts=rep.contexts,
+        **flat,
+    )
 
 
 def _seed(seed: int | np.random.SeedSequence | None) -> np.random.SeedSequence:
@@ -100,8 +120,11 @@ def _option(scenario: Scenario, issue_id: str, x: float) -> str | None:
     return options[int(np.clip(np.rint(x), 0, len(options) - 1))].id
 
 
-def _one_model(model: Model, scenario: Scenario, point: Batch, draws: Batch | None,
-               runs: int) -> ModelForecast:
+def _one_model(
+    model: Model, scenario: Scenario, point: Batch, draws: Batch | None, runs: int
+) -> ModelForecast:
+    if point.size == 0:
+        return ModelForecast(model.name, model.params(), {})
     sol = model.solve(point, want_trajectory=True)
     pct: Any = None
     if draws is not None:
@@ -112,8 +135,9 @@ def _one_model(model: Model, scenario: Scenario, point: Batch, draws: Batch | No
         x = float(sol.forecast[b])
         p = [None] * 3 if pct is None else [float(v) for v in pct[:, b]]
         traj = sol.trajectory[b] if sol.trajectory is not None else ()
-        issues[issue_id] = IssueForecast(issue_id, x, p[0], p[1], p[2], tuple(traj),
-                                         _option(scenario, issue_id, x))
+        issues[issue_id] = IssueForecast(
+            issue_id, x, p[0], p[1], p[2], tuple(traj), _option(scenario, issue_id, x)
+        )
     return ModelForecast(model.name, model.params(), issues)
 
 
@@ -135,7 +159,7 @@ def run_models(
         scenario.issue(i)  # unknown issue -> AccordError
     point = batch_from_scenarios([(scenario, i) for i in ids])
     ss = _seed(seed)
-    draws = draw_batch(scenario, ids, runs, ss) if runs > 0 else None
+    draws = draw_batch(scenario, ids, runs, ss) if runs > 0 and ids else None
     out = {m.name: _one_model(m, scenario, point, draws, runs) for m in models}
     seed_out = seed if isinstance(seed, int) else None
     return Forecast(scenario.id, out, runs=runs, seed=seed_out, issues=tuple(ids))

@@ -30,12 +30,13 @@ WEIGHTINGS = ("capability-salience", "salience", "capability", "equal")
 def weights(batch: Batch, weighting: str = "capability-salience") -> FloatArray:
     """``(B, n)`` weights of every actor (0 for absent ones); equal where a row sums to 0."""
     present = batch.present.astype(float)
-    w = {
+    raw: FloatArray = {
         "capability-salience": batch.capability * batch.salience,
         "salience": batch.salience,
         "capability": batch.capability,
         "equal": present,
-    }[weighting] * present
+    }[weighting]
+    w: FloatArray = raw * present
     empty = w.sum(axis=1) <= 0
     w[empty] = present[empty]
     return w
@@ -60,8 +61,14 @@ def weighted_median(position: FloatArray, w: FloatArray) -> FloatArray:
 
 def _check(weighting: str) -> None:
     if weighting not in WEIGHTINGS:
-        raise AccordError(Problem("unknown weighting", path="weighting",
-                                  expected=", ".join(WEIGHTINGS), found=repr(weighting)))
+        raise AccordError(
+            Problem(
+                "unknown weighting",
+                path="weighting",
+                expected=", ".join(WEIGHTINGS),
+                found=repr(weighting),
+            )
+        )
 
 
 @register
