@@ -11,8 +11,6 @@ it and returns a frozen result object (``.to_dict()``, ``.to_frame()``).
 
 from __future__ import annotations
 
-import sys
-import types
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -94,19 +92,3 @@ def brief(scenario: Scenario | str | Path = "korea-2018", **params: Any) -> Any:
 
     return run(_scenario(scenario), **params)
 
-
-class _Facade(types.ModuleType):
-    """Keep ``accord.space`` and ``accord.brief`` the facade functions.
-
-    Importing the subpackage ``accord.space`` makes Python bind the name ``space`` on this
-    module to the subpackage, hiding the function of the same name. The subpackages stay
-    importable (``from accord.space import SpaceResult``) through ``sys.modules``.
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name in ("space", "brief") and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Facade

@@ -23,6 +23,7 @@ __all__ = [
     "Num",
     "Paragraph",
     "Section",
+    "T",
     "Table",
     "Text",
     "fmt",
@@ -97,8 +98,12 @@ def text(*parts: Fragment | Iterable[Fragment]) -> Text:
     return tuple(out)
 
 
+#: Short alias of :func:`text`, for section modules that write many sentences.
+T = text
+
+
 def plain(t: Text | str) -> str:
-    """The text as a plain string (numbers formatted, links as their labels)."""
+    """Return the text as a plain string (numbers formatted, links as their labels)."""
     return t if isinstance(t, str) else "".join(str(f) for f in t)
 
 
@@ -112,8 +117,7 @@ class Data:
     def num(self, keys: Sequence[str], value: float | None, kind: str = "num") -> Num:
         """Store ``value`` at ``keys`` and return a :class:`Num` pointing at it."""
         self.put(keys, None if value is None else float(value))
-        return Num(None if value is None else float(value),
-                   "/".join((self.section, *keys)), kind)
+        return Num(None if value is None else float(value), "/".join((self.section, *keys)), kind)
 
     def put(self, keys: Sequence[str], value: Any) -> None:
         """Store any JSON-able value at ``keys`` (creating the mappings on the way)."""
@@ -128,7 +132,7 @@ class Paragraph:
     """A paragraph of text."""
 
     text: Text
-    kind: Literal["p", "lead", "note", "unavailable"] = "p"
+    kind: Literal["p", "lead", "head", "note", "unavailable"] = "p"
 
 
 @dataclass(frozen=True)
@@ -141,12 +145,17 @@ class Bullets:
 
 @dataclass(frozen=True)
 class Table:
-    """A table of texts; ``lights`` optionally gives a traffic light per row (or ``None``)."""
+    """A table of texts.
+
+    ``lights`` optionally gives a traffic light per row (or ``None``); ``kind`` is a style
+    (``"compact"``: small type for long reference tables).
+    """
 
     header: tuple[str, ...]
     rows: tuple[tuple[Text, ...], ...]
     title: str | None = None
     lights: tuple[str | None, ...] = ()
+    kind: str = ""
 
 
 @dataclass(frozen=True)

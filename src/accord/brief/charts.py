@@ -22,12 +22,20 @@ Series = tuple[Sequence[float], Sequence[float] | None, Sequence[float] | None]
 def _figure(width: float, height: float) -> Any:
     import matplotlib
 
-    matplotlib.rcParams.update({
-        "svg.fonttype": "none", "svg.hashsalt": "accord", "font.size": 9,
-        "font.family": "DejaVu Sans", "axes.edgecolor": MUTED, "axes.labelcolor": INK,
-        "xtick.color": INK, "ytick.color": INK, "axes.spines.top": False,
-        "axes.spines.right": False,
-    })
+    matplotlib.rcParams.update(
+        {
+            "svg.fonttype": "none",
+            "svg.hashsalt": "accord",
+            "font.size": 9,
+            "font.family": "DejaVu Sans",
+            "axes.edgecolor": MUTED,
+            "axes.labelcolor": INK,
+            "xtick.color": INK,
+            "ytick.color": INK,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width, height))
@@ -35,98 +43,188 @@ def _figure(width: float, height: float) -> Any:
 
 def _svg(fig: Any) -> str:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+    fig.savefig(buf, format="svg", metadata={"Date": None})
     svg = buf.getvalue()
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     svg = re.sub(r'(<svg[^>]*?) width="[^"]*" height="[^"]*"', r'\1 class="chart"', svg, count=1)
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     return re.sub(r"<!--.*?-->", "", svg, flags=re.S).strip()
 
 
 def issue_ranges(rows: Sequence[Mapping[str, Any]]) -> str:
-    """One strip per issue: actors' ideal points (grey), each model's forecast with P10–P90.
+    """Draw one panel per issue, in two columns.
+
+    The parties' ideal points sit on the top line, then one line per model shows its forecast
+    (dot) and P10–P90 range (bar).
 
     Each row has ``name``, ``lo``, ``hi``, ``actors`` (list of ``(label, x)``),
     ``reference`` (or ``None``) and ``models`` (list of ``(model, x, p10, p90)``).
     """
-    n = max(len(rows), 1)
     models = list(dict.fromkeys(m[0] for r in rows for m in r["models"]))
-    fig = _figure(7.2, 0.95 * n + 0.7)
-    axes = fig.subplots(n, 1, squeeze=False)[:, 0]
-    for ax, row in zip(axes, rows, strict=False):
-        _strip(ax, row, models)
-    if models:
-        axes[0].legend(loc="lower left", bbox_to_anchor=(0, 1.25), ncol=len(models) + 2,
-                       frameon=False, fontsize=8, handletextpad=0.3, columnspacing=1.0)
-    fig.subplots_adjust(hspace=1.1)
+    ncol = 2 if len(rows) > 1 else 1
+    nrow = max((len(rows) + ncol - 1) // ncol, 1)
+    height = nrow * (0.24 * len(models) + 1.05)
+    fig = _figure(7.4, height)
+    axes = fig.subplots(nrow, ncol, squeeze=False)
+    for k, ax in enumerate(axes.flat):
+        if k < len(rows):
+            _strip(ax, rows[k], models, show_names=k % ncol == 0)
+        else:
+            ax.set_visible(False)
+    fig.subplots_adjust(
+        left=0.15, right=0.98, top=1 - 0.3 / height, bottom=0.3 / height, hspace=0.75, wspace=0.08
+    )
     return _svg(fig)
 
 
-def _strip(ax: Any, row: Mapping[str, Any], models: list[str]) -> None:
+def _strip(ax: Any, row: Mapping[str, Any], models: list[str], show_names: bool) -> None:
     lo, hi = row["lo"], row["hi"]
-    ax.set_xlim(lo, hi)
-    ax.set_ylim(-0.5 - len(models) * 0.35, 0.9)
-    ax.set_yticks([])
+    pad = 0.04 * (hi - lo)
+    ax.set_xlim(lo - pad, hi + pad)
+    n = len(models)
+    ax.set_ylim(n - 0.5, -1.6)
+    ax.set_yticks(range(n), models if show_names else [], fontsize=7.5)
+    ax.tick_params(axis="y", length=0)
+    ax.tick_params(axis="x", labelsize=7.5)
     ax.spines["left"].set_visible(False)
-    ax.set_title(row["name"], loc="left", fontsize=9, fontweight="bold", pad=3)
+    ax.set_title(row["name"], loc="left", fontsize=8.5, fontweight="bold", pad=2)
+    ax.grid(axis="x", alpha=0.2)
     if row.get("reference") is not None:
-        ax.axvline(row["reference"], color=MUTED, ls=":", lw=1, label="no deal")
-    for label, x in row["actors"]:
-        ax.plot([x], [0.45], "v", color=MUTED, ms=6)
-        ax.annotate(label, (x, 0.45), xytext=(0, 5), textcoords="offset points",
-                    ha="center", fontsize=7, color="#555555")
+        ax.axvline(row["reference"], color=INK, ls=":", lw=0.9)
+    _party_marks(ax, row["actors"], hi - lo)
     for name, x, p10, p90 in row["models"]:
         k = models.index(name)
-        y = -0.35 * (k + 0.5)
         color = PALETTE[k % len(PALETTE)]
         if p10 is not None and p90 is not None:
-            ax.plot([p10, p90], [y, y], color=color, lw=3, alpha=0.35, solid_capstyle="butt")
-        ax.plot([x], [y], "o", color=color, ms=4.5, label=name)
+            ax.plot([p10, p90], [k, k], color=color, lw=3.2, alpha=0.35, solid_capstyle="butt")
+        ax.plot([x], [k], "o", color=color, ms=4.2)
 
 
-def frontier(points: Sequence[tuple[float, float]], marks: Mapping[str, tuple[float, float]],
-             xlabel: str, ylabel: str, disagreement: tuple[float, float] | None = None) -> str:
-    """Utilities of two parties on the Pareto frontier, with named solutions marked."""
-    fig = _figure(5.2, 3.6)
+def _party_marks(ax: Any, actors: Sequence[tuple[str, float]], span: float) -> None:
+    """Mark ideal points; labels that would overlap the previous one go on a second line."""
+    last: tuple[str, float] | None = None
+    level = 0
+    lo = ax.get_xlim()[0]
+    for label, x in sorted(actors, key=lambda a: a[1]):
+        room = 0.025 * span * (len(label) + len(last[0])) / 2 + 0.03 * span if last else 0.0
+        level = 1 - level if last is not None and x - last[1] < room else 0
+        y = -0.75 - 0.55 * level
+        ax.plot([x], [-0.55], "v", color=MUTED, ms=5)
+        where = (x - lo) / span
+        ha = "left" if where < 0.1 else "right" if where > 0.9 else "center"
+        ax.annotate(label, (x, y), ha=ha, va="bottom", fontsize=6.5, color="#444444")
+        last = (label, x)
+
+
+def frontier(
+    points: Sequence[tuple[float, float]],
+    marks: Mapping[str, tuple[float, float]],
+    xlabel: str,
+    ylabel: str,
+    disagreement: tuple[float, float] | None = None,
+) -> str:
+    """Draw the frontier packages as two parties see them, with the solutions.
+
+    The shaded band covers the frontier packages (each 0.01-wide column from its lowest to its
+    highest utility of ``ylabel``); the line joins those no other dominates for these two;
+    diamonds mark named solutions, the square the no-deal point.
+    """
+    fig = _figure(7.2, 3.9)
     ax = fig.subplots()
-    pts = sorted(points)
-    if pts:
-        ax.plot([p[0] for p in pts], [p[1] for p in pts], "-o", color=PALETTE[0], ms=3,
-                lw=1.2, label="Pareto frontier")
+    cloud = sorted({(round(x / 0.005) * 0.005, round(y / 0.005) * 0.005) for x, y in points})
+    xs, low, high = _band(cloud)
+    ax.fill_between(xs, low, high, color="#c9d0d9", lw=0, label="frontier packages")
+    edge = _upper_right(cloud)
+    ax.plot(
+        [p[0] for p in edge],
+        [p[1] for p in edge],
+        "-",
+        color=PALETTE[0],
+        lw=1.6,
+        label="best for these two",
+    )
     if disagreement is not None:
         ax.plot(*disagreement, "s", color=INK, ms=6, label="no deal")
     for k, (name, (x, y)) in enumerate(marks.items()):
-        ax.plot([x], [y], "D", color=PALETTE[(k + 1) % len(PALETTE)], ms=6, label=name)
+        ax.plot(
+            [x],
+            [y],
+            "D",
+            color=PALETTE[(k + 1) % len(PALETTE)],
+            ms=6.5,
+            label=name,
+            markeredgecolor="white",
+            markeredgewidth=0.6,
+        )
     ax.set_xlabel(f"utility of {xlabel}")
     ax.set_ylabel(f"utility of {ylabel}")
     ax.grid(alpha=0.25)
-    ax.legend(fontsize=7, frameon=False, loc="best")
+    ax.legend(fontsize=7.5, frameon=False, loc="center left", bbox_to_anchor=(1.01, 0.5))
+    fig.subplots_adjust(left=0.09, right=0.68, top=0.96, bottom=0.13)
     return _svg(fig)
+
+
+def _band(points: Sequence[tuple[float, float]]) -> tuple[list[float], list[float], list[float]]:
+    """Lowest and highest y of the points in each 0.01-wide column of x (one shape to draw)."""
+    cols: dict[float, list[float]] = {}
+    for x, y in points:
+        cols.setdefault(round(x, 2), []).append(y)
+    xs = sorted(cols)
+    return xs, [min(cols[x]) for x in xs], [max(cols[x]) for x in xs]
+
+
+def _upper_right(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Points no other point beats on both coordinates, by increasing x."""
+    edge: list[tuple[float, float]] = []
+    for x, y in sorted(points, key=lambda p: (-p[0], -p[1])):
+        if not edge or y > edge[-1][1]:
+            edge.append((x, y))
+    return edge[::-1]
 
 
 def curves(t: Sequence[float], panels: Mapping[str, Mapping[str, Series]], xlabel: str) -> str:
-    """Side-by-side panels of probabilities over time, one line (and band) per series."""
+    """Draw side-by-side panels of probabilities over time, one line (and band) per series.
+
+    Each panel's y axis ends a little above its highest value (at most 1).
+    """
     fig = _figure(7.2, 2.9)
     axes = fig.subplots(1, max(len(panels), 1), squeeze=False)[0]
+    names = list(dict.fromkeys(n for series in panels.values() for n in series if n != "no deal"))
     for ax, (title, series) in zip(axes, panels.items(), strict=False):
-        for k, (name, (mid, low, high)) in enumerate(series.items()):
-            color = PALETTE[k % len(PALETTE)] if name != "no deal" else INK
-            ls = "--" if name == "no deal" else "-"
-            ax.plot(t, mid, ls, color=color, lw=1.6, label=name)
+        top = 0.0
+        for name, (mid, low, high) in series.items():
+            nd = name == "no deal"
+            color = INK if nd else PALETTE[names.index(name) % len(PALETTE)]
+            ax.plot(t, mid, "--" if nd else "-", color=color, lw=1.6, label=name)
             if low is not None and high is not None:
                 ax.fill_between(t, low, high, color=color, alpha=0.12, lw=0)
+            top = max(top, *(high if high is not None else mid))
         ax.set_title(title, loc="left", fontsize=9, fontweight="bold")
-        ax.set_ylim(0, 1)
+        ax.set_ylim(0, min(1.0, max(0.05, 1.15 * top)))
+        ax.set_xlim(0, max(t) if t else 1)
         ax.set_xlabel(xlabel)
         ax.grid(alpha=0.25)
-    axes[0].legend(fontsize=7, frameon=False, loc="best")
-    fig.subplots_adjust(wspace=0.25)
+        ax.yaxis.set_major_formatter(lambda v, _: f"{100 * v:.0f}%")
+    axes[-1].legend(fontsize=7, frameon=False, loc="upper left")
+    fig.subplots_adjust(left=0.08, right=0.98, top=0.9, bottom=0.16, wspace=0.22)
     return _svg(fig)
 
 
-def tornado(labels: Sequence[str], low: Sequence[float], high: Sequence[float],
-            base: float, xlabel: str) -> str:
-    """A tornado chart: each input's swing of the outcome, largest first (top)."""
-    fig = _figure(6.4, 0.32 * len(labels) + 0.9)
+def tornado(
+    labels: Sequence[str],
+    low: Sequence[float],
+    high: Sequence[float],
+    base: float,
+    xlabel: str,
+    percent: bool = False,
+) -> str:
+    """Draw a tornado chart: each input's swing of the outcome, largest first (top).
+
+    Red bars run from ``base`` to the outcome at the input's low end, blue ones to the outcome
+    at its high end; ``percent`` labels the axis in percent.
+    """
+    height = 0.32 * len(labels) + 0.9
+    fig = _figure(7.2, height)
     ax = fig.subplots()
     y = list(range(len(labels)))[::-1]
     for yi, lo, hi in zip(y, low, high, strict=True):
@@ -136,4 +234,7 @@ def tornado(labels: Sequence[str], low: Sequence[float], high: Sequence[float],
     ax.set_yticks(y, labels, fontsize=8)
     ax.set_xlabel(xlabel)
     ax.grid(axis="x", alpha=0.25)
+    if percent:
+        ax.xaxis.set_major_formatter(lambda v, _: f"{100 * v:.0f}%")
+    fig.subplots_adjust(left=0.36, right=0.97, top=1 - 0.15 / height, bottom=0.55 / height)
     return _svg(fig)

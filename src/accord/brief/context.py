@@ -45,12 +45,12 @@ class Context:
         return self.settings.side
 
     def data(self, name: str) -> Any:
-        """An analysis' data, or its :class:`Unavailable`."""
+        """Return an analysis' data, or its :class:`Unavailable`."""
         return self.analyses.get(name)
 
 
 def counterpart(scenario: Scenario, side: str) -> str:
-    """The actor whose ideal points lie farthest from ``side``'s, weighted by salience.
+    """Return the actor whose ideal points lie farthest from ``side``'s.
 
     The distance is the salience-weighted mean gap between ideal points over the issues both
     hold a stance on, in units of each issue's range; ties go to the first actor listed.
@@ -76,12 +76,17 @@ def counterpart(scenario: Scenario, side: str) -> str:
 
 
 def unavailable_section(sid: str, number: int, title: str, missing: list[Unavailable]) -> Section:
-    """A section that cannot be written because the analyses it needs are unavailable."""
+    """Return a section saying which analyses it needs are unavailable."""
     blocks = tuple(
-        Paragraph(text(f"The {u.analysis} analysis is {u.reason}."),
-                  kind="unavailable")
+        Paragraph(text(f"The {u.analysis} analysis is {u.reason}."), kind="unavailable")
         for u in missing
     )
-    return Section(sid, number, title, blocks, {"available": False,
-                                                 "reasons": [u.to_dict() for u in missing]},
-                   status="unavailable", waiting_on=tuple(u.analysis for u in missing))
+    return Section(
+        sid,
+        number,
+        title,
+        blocks,
+        {"available": False, "reasons": [u.to_dict() for u in missing]},
+        status="unavailable",
+        waiting_on=tuple(u.analysis for u in missing),
+    )

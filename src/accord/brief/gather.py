@@ -11,9 +11,11 @@ a bug as itself.
 
 from __future__ import annotations
 
+import importlib.util
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import accord
@@ -30,7 +32,13 @@ ANALYSES = {
     "sensitivity": "accord.dynamics",
 }
 
+#: The brief's sensitivity design: Morris screening, 2 trajectories, 24 runs per design point
+#: (about 2 s); ``accord sensitivity`` runs the full Sobol analysis.
+SENSITIVITY: dict[str, Any] = {"method": "morris", "samples": 2, "reps": 24}
+
 _EXTRAS = {"SALib": "sensitivity", "pandas": "pandas", "dask": "dask"}
+#: Analysis -> the optional package (see :data:`_EXTRAS`) it cannot run without.
+_REQUIRES = {"sensitivity": "SALib"}
 
 
 @dataclass(frozen=True)
@@ -53,12 +61,19 @@ class Settings:
     side: str
     runs: int
     seed: int
+    forecast_runs: int = 50
     model: str = "all"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the JSON brief."""
-        return {"deals": list(self.deals), "side": self.side, "runs": self.runs,
-                "seed": self.seed, "model": self.model}
+        return {
+            "deals": list(self.deals),
+            "side": self.side,
+            "runs": self.runs,
+            "forecast_runs": self.forecast_runs,
+            "seed": self.seed,
+            "model": self.model,
+        }
 
 
 @dataclass(frozen=True)
@@ -69,7 +84,7 @@ class Analyses:
     data: dict[str, Any] = field(default_factory=dict)
 
     def get(self, name: str) -> Any:
-        """The ``.to_dict()`` data of an analysis, or its :class:`Unavailable`."""
+        """Return the ``.to_dict()`` data of an analysis, or its :class:`Unavailable`."""
         return self.data[name]
 
     def available(self, name: str) -> bool:
@@ -77,8 +92,24 @@ class Analyses:
         return not isinstance(self.data.get(name), Unavailable)
 
 
+def missing_extra(name: str) -> Unavailable | None:
+    """Return why an analysis cannot run here when the optional package it needs is absent.
+
+    The analysis itself would raise a user error naming the extra; in a brief that is not the
+    user's mistake, so the section says what to install instead.
+    """
+    package = _REQUIRES.get(name)
+    if package is None or importlib.util.find_spec(package) is not None:
+        return None
+    hint = f"pip install 'accord[{_EXTRAS[package]}]'"
+    return Unavailable(name, f"needs the package {package!r}, not installed ({hint})")
+
+
 def attempt(name: str, call: Callable[[], Any]) -> Any:
     """Run one analysis; turn "not shipped in this version" into :class:`Unavailable`."""
+    lacking = missing_extra(name)
+    if lacking is not None:
+        return lacking
     try:
         return call()
     except NotImplementedError as err:
@@ -96,14 +127,24 @@ def gather(scenario: Scenario, settings: Settings) -> Analyses:
     """Run every analysis of the brief on ``scenario`` with ``settings``."""
     runs, seed = settings.runs, settings.seed
     results: dict[str, Any] = {
-        "forecast": attempt("forecast", lambda: accord.forecast(
-            scenario, model=settings.model, runs=runs, seed=seed)),
+        "forecast": attempt(
+            "forecast",
+            lambda: accord.forecast(
+                scenario, model=settings.model, runs=settings.forecast_runs, seed=seed
+            ),
+        ),
         "space": attempt("space", lambda: accord.space(scenario)),
         "check": _checks(scenario, settings.deals, runs, seed),
-        "simulate": attempt("simulate", lambda: accord.simulate(
-            scenario, deals=list(settings.deals), runs=runs, seed=seed)),
-        "sensitivity": attempt("sensitivity", lambda: accord.sensitivity(
-            scenario, deals=list(settings.deals), seed=seed)),
+        "simulate": attempt(
+            "simulate",
+            lambda: accord.simulate(scenario, deal=list(settings.deals), runs=runs, seed=seed),
+        ),
+        "sensitivity": attempt(
+            "sensitivity",
+            lambda: accord.sensitivity(
+                scenario, deal=list(settings.deals), seed=seed, **SENSITIVITY
+            ),
+        ),
     }
     data = {k: v if isinstance(v, Unavailable) else _plain(v) for k, v in results.items()}
     return Analyses(results=results, data=data)
@@ -114,7 +155,7 @@ def _checks(scenario: Scenario, deals: Sequence[str], runs: int, seed: int) -> A
         return Unavailable("check", "the scenario has no candidate deals")
     out: dict[str, Any] = {}
     for deal in deals:
-        res = attempt("check", lambda d=deal: accord.check(scenario, d, runs=runs, seed=seed))
+        res = attempt("check", partial(accord.check, scenario, deal, runs=runs, seed=seed))
         if isinstance(res, Unavailable):
             return res
         out[deal] = res

@@ -11,16 +11,16 @@ __all__ = ["Labels", "describe_point", "join_names"]
 
 
 def join_names(names: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
+    """Join names: ``a``, ``a and b``, ``a, b and c``."""
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def describe_point(issue: Issue, value: float) -> str:
-    """The label of the anchor (or option) nearest ``value`` on the issue's scale."""
+    """Return the label of the anchor (or option) nearest ``value`` on the issue's scale."""
     if issue.options is not None:
-        opt = issue.options[int(round(min(max(value, 0), len(issue.options) - 1)))]
+        opt = issue.options[round(min(max(value, 0), len(issue.options) - 1))]
         return opt.label or opt.id
     assert issue.scale is not None
     anchors = issue.scale.anchors
@@ -65,7 +65,7 @@ class Labels:
         return next((d.name for d in self.scenario.deals if d.id == deal_id), deal_id)
 
     def clause_text(self, clause_id: str) -> str:
-        """The text of a clause, searched across all deals."""
+        """Return the text of a clause, searched across all deals."""
         for d in self.scenario.deals:
             for c in d.clauses:
                 if c.id == clause_id:
@@ -78,11 +78,16 @@ class Labels:
             return "unsourced"
         return next((s.title for s in self.scenario.sources if s.id == source_id), source_id)
 
+    def paren(self, issue_id: str, value: float) -> str:
+        """`` (label)`` of the anchor nearest ``value``, or nothing when there is none."""
+        label = self.point(issue_id, value)
+        return f" ({label})" if label else ""
+
     def point(self, issue_id: str, value: float) -> str:
         """Label of the anchor nearest ``value`` on an issue."""
         try:
             return describe_point(self.scenario.issue(issue_id), value)
-        except Exception:  # noqa: BLE001 - an unknown issue id just has no label
+        except Exception:
             return ""
 
 

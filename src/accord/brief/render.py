@@ -28,9 +28,14 @@ LIGHTS = {"sound": "🟢", "fragile": "🟡", "unrealistic": "🔴"}
 def _env(kind: str) -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    env = Environment(loader=PackageLoader("accord.brief", "templates"),
-                      autoescape=kind == "html", undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=PackageLoader("accord.brief", "templates"),
+        autoescape=kind == "html",
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters["t"] = _html_text if kind == "html" else _md_text
     env.filters["cell"] = _md_cell
     env.globals["kind"] = _kind
@@ -50,8 +55,10 @@ def _html_text(t: Text | str) -> Any:
     out = []
     for f in t:
         if isinstance(f, Num):
-            out.append(f'<span class="n" data-p="{escape(f.path)}" data-f="{f.kind}">'
-                       f"{escape(str(f))}</span>")
+            out.append(
+                f'<span class="n" data-p="{escape(f.path)}" data-f="{f.kind}">'
+                f"{escape(str(f))}</span>"
+            )
         elif isinstance(f, Link):
             out.append(f'<a href="#sec-{escape(f.section)}">{escape(f.label)}</a>')
         else:
@@ -68,12 +75,12 @@ def _md_cell(t: Text | str) -> str:
 
 
 def css() -> str:
-    """The brief's stylesheet (screen and print)."""
+    """Return the brief's stylesheet (screen and print)."""
     return files("accord.brief").joinpath("templates/brief.css").read_text(encoding="utf-8")
 
 
 def html(brief: BriefResult) -> str:
-    """The whole brief as one self-contained HTML document."""
+    """Render the whole brief as one self-contained HTML document."""
     return _env("html").get_template("brief.html.j2").render(b=brief, css=css())
 
 
@@ -83,5 +90,5 @@ def fragment(sections: Sequence[Section]) -> str:
 
 
 def markdown(brief: BriefResult) -> str:
-    """The brief as Markdown."""
+    """Render the brief as Markdown."""
     return _env("md").get_template("brief.md.j2").render(b=brief)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +37,7 @@ class BriefResult:
     analyses: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def section(self, sid: str) -> Section:
-        """The section with this id."""
+        """Return the section with this id."""
         return next(s for s in self.sections if s.id == sid)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,9 +52,13 @@ class BriefResult:
         }
 
     def to_json(self) -> str:
-        """The JSON brief (``to_dict()`` as indented text)."""
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False,
-                          default=_default) + "\n"
+        """Return the JSON brief (``to_dict()`` as indented text)."""
+        return (
+            json.dumps(
+                self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False, default=_default
+            )
+            + "\n"
+        )
 
     def to_html(self) -> str:
         """One self-contained HTML file: inline CSS and SVG, no external requests."""
@@ -75,12 +80,16 @@ class BriefResult:
 
     def render(self, fmt: str) -> str | bytes:
         """Render in one format: ``html``, ``md``, ``json`` or ``pdf``."""
-        renderers = {"html": self.to_html, "md": self.to_markdown, "json": self.to_json,
-                     "pdf": self.to_pdf}
+        renderers: dict[str, Callable[[], str | bytes]] = {
+            "html": self.to_html,
+            "md": self.to_markdown,
+            "json": self.to_json,
+            "pdf": self.to_pdf,
+        }
         return renderers[fmt]()
 
     def to_frame(self) -> Any:
-        """A pandas DataFrame of every number: section, path, value."""
+        """Return a pandas DataFrame of every number: section, path, value."""
         from accord.brief.frame import numbers_frame
 
         return numbers_frame(self)
@@ -92,8 +101,14 @@ class BriefResult:
 
 
 def _section_dict(s: Section) -> dict[str, Any]:
-    return {"id": s.id, "number": s.number, "title": s.title, "status": s.status,
-            "waiting_on": list(s.waiting_on), "text": [_block_text(b) for b in s.blocks]}
+    return {
+        "id": s.id,
+        "number": s.number,
+        "title": s.title,
+        "status": s.status,
+        "waiting_on": list(s.waiting_on),
+        "text": [_block_text(b) for b in s.blocks],
+    }
 
 
 def _block_text(b: Any) -> Any:
@@ -102,8 +117,11 @@ def _block_text(b: Any) -> Any:
     if isinstance(b, Bullets):
         return {"list": b.title, "items": [plain(t) for t in b.items]}
     if isinstance(b, Table):
-        return {"table": b.title, "header": list(b.header),
-                "rows": [[plain(c) for c in r] for r in b.rows]}
+        return {
+            "table": b.title,
+            "header": list(b.header),
+            "rows": [[plain(c) for c in r] for r in b.rows],
+        }
     assert isinstance(b, Chart)
     return {"chart": b.caption}
 

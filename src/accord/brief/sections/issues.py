@@ -1,13 +1,27 @@
-"""Section 3 — issue by issue: the parties' positions, each model's forecast with its P10–P90
-range (chart and table), and where the models disagree. Reads ``Forecast.to_dict()``."""
+"""Section 3 — issue by issue.
+
+The parties' positions, each model's forecast with its P10–P90 range (chart and table), and
+where the models disagree. Reads ``Forecast.to_dict()``.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from accord.brief import charts
-from accord.brief.blocks import Block, Bullets, Chart, Data, Fragment, Paragraph, Section, Text
-from accord.brief.blocks import text as T
+from accord.brief.blocks import (
+    Block,
+    Bullets,
+    Chart,
+    Data,
+    Fragment,
+    Paragraph,
+    Section,
+    T,
+    Table,
+    Text,
+    fmt,
+)
 from accord.brief.context import Context, unavailable_section
 from accord.brief.gather import Unavailable
 
@@ -19,8 +33,11 @@ AGREE = 0.10  # models "agree" when their forecasts lie within 10% of the issue'
 
 def forecasts(fc: dict[str, Any], issue: str) -> dict[str, dict[str, Any]]:
     """Model name -> that model's forecast entry on ``issue`` (models without it left out)."""
-    return {m: v["issues"][issue] for m, v in fc.get("models", {}).items()
-            if issue in v.get("issues", {})}
+    return {
+        m: v["issues"][issue]
+        for m, v in fc.get("models", {}).items()
+        if issue in v.get("issues", {})
+    }
 
 
 def spread(fc: dict[str, Any], issue: str) -> tuple[float, str, float, str] | None:
@@ -40,12 +57,15 @@ def build(ctx: Context) -> Section:
     issues = [i for i in ctx.scenario.issues if forecasts(fc, i.id)]
     blocks: list[Block] = [_intro(ctx, fc, data)]
     rows = [_chart_row(ctx, fc, i.id) for i in issues]
-    blocks.append(Chart(charts.issue_ranges(rows),
-                        "Ideal points of the parties (▼) and each model's forecast (●) with "
-                        "its P10–P90 range (bar); dotted line: no deal.",
-                        "Chart of positions and forecasts per issue; the numbers are in the "
-                        "list below."))
-    blocks += [_issue_block(ctx, fc, i.id, data) for i in issues]
+    blocks.append(
+        Chart(
+            charts.issue_ranges(rows),
+            "Ideal points of the parties (▼) and each model's forecast (●) with "
+            "its P10–P90 range (bar); dotted line: no deal.",
+            "Chart of positions and forecasts per issue; the numbers are in the list below.",
+        )
+    )
+    blocks.append(_table(ctx, fc, [i.id for i in issues], data))
     blocks.append(_disagreement(ctx, fc, [i.id for i in issues], data))
     return Section(SID, NUMBER, TITLE, tuple(blocks), data.tree)
 
@@ -55,10 +75,15 @@ def _intro(ctx: Context, fc: dict[str, Any], data: Data) -> Paragraph:
     runs = fc.get("runs") or 0
     parts: list[Fragment] = [f"Forecasts of {len(models)} models ({', '.join(models)})"]
     if runs:
-        parts += [" with ranges over ", data.num(("runs",), runs, "int"),
-                  " draws of the uncertain inputs"]
-    parts.append(". Scales run as in the scenario; each forecast is the point where the "
-                 "model expects bargaining to land.")
+        parts += [
+            " with ranges over ",
+            data.num(("runs",), runs, "int"),
+            " draws of the uncertain inputs",
+        ]
+    parts.append(
+        ". Scales run as in the scenario; each forecast is the point where the "
+        "model expects bargaining to land."
+    )
     return Paragraph(tuple(parts))
 
 
@@ -69,33 +94,53 @@ def _chart_row(ctx: Context, fc: dict[str, Any], issue_id: str) -> dict[str, Any
     for actor in ctx.scenario.actors:
         st = ctx.scenario.stances.get(actor.id, {}).get(issue_id)
         if st is not None:
-            groups.setdefault(round(issue.to_number(st.position), 6), []).append(
-                actor.id.upper())
+            groups.setdefault(round(issue.to_number(st.position), 6), []).append(actor.id.upper())
     return {
-        "name": issue.name, "lo": lo, "hi": hi, "reference": issue.reference_value,
+        "name": issue.name,
+        "lo": lo,
+        "hi": hi,
+        "reference": issue.reference_value,
         "actors": [(", ".join(v), x) for x, v in groups.items()],
-        "models": [(m, v["forecast"], v.get("p10"), v.get("p90"))
-                   for m, v in forecasts(fc, issue_id).items()],
+        "models": [
+            (m, v["forecast"], v.get("p10"), v.get("p90"))
+            for m, v in forecasts(fc, issue_id).items()
+        ],
     }
 
 
-def _issue_block(ctx: Context, fc: dict[str, Any], issue_id: str, data: Data) -> Bullets:
-    issue = ctx.scenario.issue(issue_id)
-    items: list[Text] = []
-    ref = issue.reference_value
-    if ref is not None:
-        items.append(T("No deal: ", data.num((issue_id, "reference"), ref, "scale"),
-                       f" ({ctx.labels.point(issue_id, ref)})"))
-    for m, v in forecasts(fc, issue_id).items():
-        keys = (issue_id, m)
-        parts: list[Fragment] = [f"{m}: ", data.num((*keys, "forecast"), v["forecast"], "scale")]
-        if v.get("p10") is not None and v.get("p90") is not None:
-            parts += [" (P10–P90 ", data.num((*keys, "p10"), v["p10"], "scale"), "–",
-                      data.num((*keys, "p90"), v["p90"], "scale"), ")"]
-        label = ctx.labels.point(issue_id, v["forecast"])
-        parts.append(f": {label}" if label else "")
-        items.append(tuple(parts))
-    return Bullets(tuple(items), title=issue.name)
+def _table(ctx: Context, fc: dict[str, Any], issues: list[str], data: Data) -> Table:
+    models = list(fc.get("models", {}))
+    rows = []
+    for issue_id in issues:
+        ref = ctx.scenario.issue(issue_id).reference_value
+        cells: list[Text] = [
+            T(ctx.labels.issue(issue_id)),
+            T(data.num((issue_id, "reference"), ref, "scale")),
+        ]
+        entries = forecasts(fc, issue_id)
+        cells += [_cell(issue_id, m, entries[m], data) if m in entries else T("–") for m in models]
+        rows.append(tuple(cells))
+    return Table(
+        ("issue", "no deal", *models), tuple(rows), title="Forecasts (P10–P90 in brackets)"
+    )
+
+
+def _cell(issue_id: str, model: str, v: dict[str, Any], data: Data) -> Text:
+    keys = (issue_id, model)
+    parts: list[Fragment] = [data.num((*keys, "forecast"), v["forecast"], "scale")]
+    if (
+        v.get("p10") is not None
+        and v.get("p90") is not None
+        and (fmt(v["p10"], "scale") != fmt(v["p90"], "scale"))
+    ):
+        parts += [
+            " (",
+            data.num((*keys, "p10"), v["p10"], "scale"),
+            "–",
+            data.num((*keys, "p90"), v["p90"], "scale"),
+            ")",
+        ]
+    return tuple(parts)
 
 
 def _disagreement(ctx: Context, fc: dict[str, Any], issues: list[str], data: Data) -> Block:
@@ -111,13 +156,20 @@ def _disagreement(ctx: Context, fc: dict[str, Any], issues: list[str], data: Dat
         if share < AGREE:
             continue
         keys = ("disagreement", i)
-        items.append(T(f"{ctx.labels.issue(i)}: from ",
-                       data.num((*keys, "low"), a, "scale"), f" ({ma}) to ",
-                       data.num((*keys, "high"), b, "scale"), f" ({mb})."))
+        items.append(
+            T(
+                f"{ctx.labels.issue(i)}: from ",
+                data.num((*keys, "low"), a, "scale"),
+                f" ({ma}) to ",
+                data.num((*keys, "high"), b, "scale"),
+                f" ({mb}).",
+            )
+        )
     agree = [ctx.labels.issue(i) for share, i, _ in gaps if share < AGREE]
     if agree:
-        items.append(T("The models agree (within a tenth of the scale) on: "
-                       + ", ".join(agree) + "."))
+        items.append(
+            T("The models agree (within a tenth of the scale) on: " + ", ".join(agree) + ".")
+        )
     if not items:
         return Paragraph(T("Only one model was run; there is no disagreement to report."))
     return Bullets(tuple(items), title="What the models disagree about")

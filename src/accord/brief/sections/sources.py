@@ -1,12 +1,14 @@
-"""Section 9 — assumptions and sources: every input with its value or range, source and
-confidence; the sources cited; method notes with their references; how the brief was run."""
+"""Section 9 — assumptions and sources.
+
+Every input with its value or range, source and confidence; the sources cited; method notes with
+their references; how the brief was run.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from accord.brief.blocks import Bullets, Data, Fragment, Paragraph, Section, Table, Text
-from accord.brief.blocks import text as T
+from accord.brief.blocks import Block, Bullets, Data, Fragment, Paragraph, Section, T, Table, Text
 from accord.brief.context import Context
 from accord.scenario.model import Scenario
 from accord.scenario.quantity import Quantity
@@ -30,64 +32,88 @@ METHODS = {
     "enforcement after Downs, Rocke & Barsoom (1996), Fearon (1995) and Powell (2006); "
     "credibility by Bayesian updating on what verification shows (Kydd 1997).",
     "simulate": "After signing: monthly Monte Carlo of compliance, detection, trust, "
-    "frustration, graduated reciprocity and an escalation ladder; third parties hedge when "
-    "their guarantee weakens (Jervis 1976; Richardson 1960).",
-    "sensitivity": "Sensitivity: variance-based (Sobol) indices computed with SALib, and "
-    "one-at-a-time swings of each uncertain input across its range.",
+    "frustration, graduated reciprocity and an escalation ladder (after Kahn 1965); third "
+    "parties hedge when their guarantee weakens (Jervis 1976; Richardson 1960).",
+    "sensitivity": "Sensitivity: one-at-a-time swings of each uncertain input across its "
+    "plausible range (the tornado), Morris (1991) elementary-effects screening with SALib "
+    "(Herman & Usher 2017) on a reduced design to keep the brief fast, and the thresholds at "
+    "which the ranking of deals flips; `accord sensitivity` runs the full variance-based "
+    "analysis (Sobol 2001; Saltelli et al. 2010).",
 }
 
 
-def inputs(s: Scenario) -> Iterator[tuple[tuple[str, ...], str, str, Quantity]]:
-    """Every numeric input: ``(keys, subject, field, quantity)`` in file order."""
+Input = tuple[tuple[str, ...], str, Quantity, str | None]
+
+
+def inputs(s: Scenario) -> Iterator[Input]:
+    """Yield every numeric input as ``(keys, what, quantity, stance source)``, in file order."""
     for a in s.actors:
-        yield ("actors", a.id, "capability"), a.name, "capability", a.capability
+        yield ("actors", a.id, "capability"), f"{a.name}: capability", a.capability, None
         if a.risk is not None:
-            yield ("actors", a.id, "risk"), a.name, "risk attitude", a.risk
+            yield ("actors", a.id, "risk"), f"{a.name}: risk attitude", a.risk, None
         dom = a.domestic
-        for rid, r in (dom.ratifiers.items() if dom else []):
+        for rid, r in dom.ratifiers.items() if dom else []:
             if r.support is not None:
-                yield ("actors", a.id, rid), a.name, f"support in the {r.name}", r.support
+                yield ("actors", a.id, rid), f"{a.name}: support in the {r.name}", r.support, None
         if dom and dom.horizon_years is not None:
-            yield ("actors", a.id, "horizon"), a.name, "years to a change", dom.horizon_years
+            what = f"{a.name}: years to a change of leadership"
+            yield ("actors", a.id, "horizon"), what, dom.horizon_years, None
     for i in s.issues:
         if isinstance(i.reference, Quantity):
-            yield ("issues", i.id, "reference"), i.name, "no-deal point", i.reference
+            yield ("issues", i.id, "reference"), f"{i.name}: no-deal point", i.reference, None
     for aid, row in s.stances.items():
         for iid, st in row.items():
             for f in ("position", "salience", "red_line", "batna"):
                 q = getattr(st, f)
                 if isinstance(q, Quantity):
-                    subject = f"{s.actor(aid).name} on {s.issue(iid).name}"
-                    yield ("stances", aid, iid, f), subject, f.replace("_", " "), q
+                    what = f"{s.actor(aid).name} on {s.issue(iid).name}: {f.replace('_', ' ')}"
+                    yield ("stances", aid, iid, f), what, q, st.source
 
 
 def build(ctx: Context) -> Section:
     """Write the assumptions-and-sources section."""
     data = Data(SID)
-    rows = [_row(ctx, keys, subject, field, q, data) for keys, subject, field, q in
-            inputs(ctx.scenario)]
-    blocks = [
-        Paragraph(T("Every input of the analyses, with its range where it is uncertain; "
-                    "low-confidence inputs are the first to check.")),
-        Table(("input", "what", "value [range]", "source", "confidence"), tuple(rows),
-              title="Inputs"),
-        Bullets(tuple(_source(ctx, k) for k in range(len(ctx.scenario.sources))),
-                title="Sources"),
+    rows = [_row(keys, what, q, source, data) for keys, what, q, source in inputs(ctx.scenario)]
+    blocks: list[Block] = [
+        Paragraph(
+            T(
+                "Every input of the analyses, with its range where it is uncertain; "
+                "low-confidence inputs are the first to check."
+            )
+        ),
+        Table(
+            ("input", "value [range]", "source", "confidence"),
+            tuple(rows),
+            title="Inputs",
+            kind="compact",
+        ),
+        Bullets(tuple(_source(ctx, k) for k in range(len(ctx.scenario.sources))), title="Sources"),
         Bullets(tuple(T(METHODS[a]) for a in METHODS), title="Method notes"),
         Bullets(_settings(ctx, data), title="How this brief was produced"),
     ]
     return Section(SID, NUMBER, TITLE, tuple(blocks), data.tree)
 
 
-def _row(ctx: Context, keys: tuple[str, ...], subject: str, field: str, q: Quantity,
-         data: Data) -> tuple[Text, ...]:
+def _row(
+    keys: tuple[str, ...], what: str, q: Quantity, source: str | None, data: Data
+) -> tuple[Text, ...]:
     value: list[Fragment] = [data.num((*keys, "value"), q.point, "num")]
     if q.uncertain:
         lo, hi = q.bounds
-        value += [" [", data.num((*keys, "low"), lo, "num"), "–",
-                  data.num((*keys, "high"), hi, "num"), "]"]
-    return (T(subject), T(field), tuple(value), T(ctx.labels.source(q.source)),
-            T(q.confidence or "not stated"))
+        value += [
+            " [",
+            data.num((*keys, "low"), lo, "num"),
+            "–",
+            data.num((*keys, "high"), hi, "num"),
+            "]",
+        ]
+    cited = q.source or source
+    return (
+        T(what),
+        tuple(value),
+        T(f"[{cited}]" if cited else "none"),
+        T(q.confidence or "not stated"),
+    )
 
 
 def _source(ctx: Context, k: int) -> Text:
@@ -100,11 +126,17 @@ def _source(ctx: Context, k: int) -> Text:
 def _settings(ctx: Context, data: Data) -> tuple[Text, ...]:
     st = ctx.settings
     items: list[Text] = [
-        T("Monte Carlo runs: ", data.num(("settings", "runs"), st.runs, "int"),
-          "; seed: ", data.num(("settings", "seed"), st.seed, "int"),
-          " (the same seed reproduces this brief)."),
-        T(f"Written for: {ctx.labels.actor(st.side)}; main counterpart: "
-          f"{ctx.labels.actor(ctx.other)}."),
+        T(
+            "Monte Carlo runs: ",
+            data.num(("settings", "runs"), st.runs, "int"),
+            "; seed: ",
+            data.num(("settings", "seed"), st.seed, "int"),
+            " (the same seed reproduces this brief).",
+        ),
+        T(
+            f"Written for: {ctx.labels.actor(st.side)}; main counterpart: "
+            f"{ctx.labels.actor(ctx.other)}."
+        ),
     ]
     for name in ("forecast", "space", "check", "simulate", "sensitivity"):
         status = "used" if ctx.analyses.available(name) else ctx.data(name).reason

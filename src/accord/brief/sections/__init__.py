@@ -1,0 +1,1 @@
+"""One module per section of the brief; each turns analysis results into blocks and data."""

@@ -1,0 +1,101 @@
+"""``accord brief``: write the briefing book (HTML, PDF, Markdown, JSON) for a scenario."""
+
+from __future__ import annotations
+
+import webbrowser
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+import accord
+from accord.cli.app import JsonOpt, ScenarioArg, app, console, print_json, write_atomic
+from accord.errors import AccordError, Problem
+
+FORMATS = ("html", "pdf", "md", "json")
+SUFFIX = {"html": "html", "pdf": "pdf", "md": "md", "json": "json"}
+
+
+@app.command()
+def brief(
+    scenario: ScenarioArg = "korea-2018",
+    out: Annotated[Path, typer.Option("-o", "--out", help="Folder to write into.")] = Path("brief"),
+    formats: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="Comma-separated: html,pdf,md,json (default: html,md,json, and pdf "
+            "when WeasyPrint is installed).",
+        ),
+    ] = None,
+    deal: Annotated[
+        list[str] | None,
+        typer.Option("--deal", help="Deal to examine (repeat for several; default: every deal)."),
+    ] = None,
+    runs: Annotated[int | None, typer.Option(help="Monte Carlo runs.")] = None,
+    seed: Annotated[int, typer.Option(help="Seed of every random draw.")] = 0,
+    side: Annotated[
+        str | None,
+        typer.Option("--for", help="Actor the brief is written for (default: the first listed)."),
+    ] = None,
+    open_html: Annotated[bool, typer.Option("--open", help="Open the HTML brief.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write the briefing book (HTML, Markdown, JSON; PDF with the [pdf] extra).
+
+    Sections: bottom line, parties, issues, agreement space, deals, after signing,
+    sensitivity, talking points, assumptions and sources.
+    """
+    from accord.brief import DEFAULT_RUNS
+    from accord.brief.pdf import INSTALL, available
+
+    chosen = _formats(formats, formats is None and available())
+    if "pdf" in chosen and not available():
+        raise AccordError(
+            Problem(
+                "PDF output needs WeasyPrint, which is not installed",
+                path="--format",
+                expected=INSTALL,
+                found="pdf",
+            )
+        )
+    result = accord.brief(
+        scenario,
+        deals=deal or None,
+        runs=DEFAULT_RUNS if runs is None else runs,
+        seed=seed,
+        side=side,
+    )
+    rendered = {fmt: result.render(fmt) for fmt in chosen}  # all rendered before any write
+    written: dict[str, str] = {}
+    for fmt, content in rendered.items():
+        target = out / f"{result.scenario}.{SUFFIX[fmt]}"
+        write_atomic(target, content)
+        written[fmt] = str(target)
+    if as_json:
+        print_json({"ok": True, "scenario": result.scenario, "files": written})
+    else:
+        for fmt, name in written.items():
+            console.print(f"wrote {fmt:<4} {name}", highlight=False)
+    if open_html and "html" in written:
+        webbrowser.open(Path(written["html"]).resolve().as_uri())
+
+
+def _formats(text: str | None, pdf_ok: bool) -> list[str]:
+    if text is None:
+        return ["html", "md", "json", *(["pdf"] if pdf_ok else [])]
+    chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
+    bad = [f for f in chosen if f not in FORMATS]
+    if bad or not chosen:
+        raise AccordError(
+            [
+                Problem(
+                    "unknown output format",
+                    path="--format",
+                    expected="one or more of: " + ", ".join(FORMATS),
+                    found=f or "(nothing)",
+                )
+                for f in (bad or [""])
+            ]
+        )
+    return list(dict.fromkeys(chosen))
