@@ -1,7 +1,7 @@
-"""What the simulation runs on: per-clause and per-actor arrays, and the adapter that builds
-them from the deal check (:func:`accord.feasibility.check`).
+"""What the simulation runs on: per-clause and per-actor arrays, and their adapter.
 
-The engine never sees a scenario: it reads an :class:`EngineInputs` of plain NumPy arrays
+The adapter builds them from the deal check (:func:`accord.feasibility.check`). The engine
+never sees a scenario: it reads an :class:`EngineInputs` of plain NumPy arrays
 (probabilities, verification, who owes what to whom, promised benefits, third-party effects).
 :func:`from_check` fills it from a ``CheckResult`` (see ``notes/CONTRACT-check.md``: any object
 with those attributes will do) and the scenario; :func:`no_deal` builds the baseline path with
@@ -87,6 +87,9 @@ class EngineInputs:
     notes: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
+        for name in _FLOAT + _BOOL:
+            kind = float if name in _FLOAT else bool
+            object.__setattr__(self, name, np.asarray(getattr(self, name), dtype=kind))
         problems = _shape_problems(self) + _range_problems(self)
         if problems:
             raise AccordError(problems)
@@ -97,24 +100,67 @@ class EngineInputs:
         return len(self.clauses)
 
 
+_FLOAT = (
+    "p_implemented",
+    "p_low",
+    "p_high",
+    "life_months",
+    "detection",
+    "false_alarm",
+    "credibility",
+    "benefit",
+    "hedge",
+)
+_BOOL = ("reversible", "obligors", "beneficiaries", "core", "depends", "principals", "hedgers")
+
+
 def _shape_problems(x: EngineInputs) -> list[Problem]:
     K, A = len(x.clauses), len(x.actors)
-    want = {"p_implemented": (K,), "p_low": (K,), "p_high": (K,), "life_months": (K,),
-            "reversible": (K,), "detection": (K,), "false_alarm": (K,), "credibility": (K,),
-            "core": (K,), "obligors": (K, A), "beneficiaries": (K, A), "benefit": (K, A),
-            "depends": (K, K), "hedge": (K, A), "principals": (A,), "hedgers": (A,)}
-    return [Problem("wrong array shape", path=name, expected=str(shape),
-                    found=str(np.shape(getattr(x, name))))
-            for name, shape in want.items() if np.shape(getattr(x, name)) != shape]
+    want = {
+        "p_implemented": (K,),
+        "p_low": (K,),
+        "p_high": (K,),
+        "life_months": (K,),
+        "reversible": (K,),
+        "detection": (K,),
+        "false_alarm": (K,),
+        "credibility": (K,),
+        "core": (K,),
+        "obligors": (K, A),
+        "beneficiaries": (K, A),
+        "benefit": (K, A),
+        "depends": (K, K),
+        "hedge": (K, A),
+        "principals": (A,),
+        "hedgers": (A,),
+    }
+    return [
+        Problem(
+            "wrong array shape",
+            path=name,
+            expected=str(shape),
+            found=str(np.shape(getattr(x, name))),
+        )
+        for name, shape in want.items()
+        if np.shape(getattr(x, name)) != shape
+    ]
 
 
 def _range_problems(x: EngineInputs) -> list[Problem]:
     probs = ("p_implemented", "p_low", "p_high", "detection", "false_alarm", "credibility")
-    out = [Problem("probability outside [0, 1]", path=name, expected="values in [0, 1]")
-           for name in probs if np.any((getattr(x, name) < 0) | (getattr(x, name) > 1))]
+    out = [
+        Problem("probability outside [0, 1]", path=name, expected="values in [0, 1]")
+        for name in probs
+        if np.any((getattr(x, name) < 0) | (getattr(x, name) > 1))
+    ]
     if np.any(x.p_low > x.p_implemented) or np.any(x.p_implemented > x.p_high):
-        out.append(Problem("band does not contain the estimate", path="p_low/p_high",
-                           expected="p_low <= p_implemented <= p_high"))
+        out.append(
+            Problem(
+                "band does not contain the estimate",
+                path="p_low/p_high",
+                expected="p_low <= p_implemented <= p_high",
+            )
+        )
     if np.any(np.asarray(x.benefit) < 0) or np.any(np.asarray(x.hedge) < 0):
         out.append(Problem("negative benefit or hedge magnitude", path="benefit/hedge"))
     return out
@@ -143,8 +189,9 @@ def _arms_sides(principals: np.ndarray, obligors: np.ndarray) -> tuple[int, int]
 
 
 # -- the adapter ----------------------------------------------------------------------------
-def from_check(scenario: Scenario, check: Any, principals: np.ndarray,
-               hedgers: np.ndarray) -> EngineInputs:
+def from_check(
+    scenario: Scenario, check: Any, principals: np.ndarray, hedgers: np.ndarray
+) -> EngineInputs:
     """Arrays for one deal from its ``CheckResult`` and the scenario's stances."""
     ids = tuple(a.id for a in scenario.actors)
     deal = scenario.deal(check.deal)
@@ -158,25 +205,54 @@ def from_check(scenario: Scenario, check: Any, principals: np.ndarray,
     for effect in getattr(check, "third_party_effects", ()):
         if effect.clause in order and effect.actor in ids:
             hedge[order.index(effect.clause), ids.index(effect.actor)] += effect.magnitude
-    col = {name: np.array([float(getattr(c, name)) for c in cj]) for name in
-           ("p_implemented", "p_low", "p_high", "detection", "false_alarm", "credibility")}
+    col = {
+        name: np.array([float(getattr(c, name)) for c in cj])
+        for name in ("p_implemented", "p_low", "p_high", "detection", "false_alarm", "credibility")
+    }
+    _own_probabilities(col, depends)
     return EngineInputs(
-        deal=deal.id, actors=ids, clauses=order, **col,
+        deal=deal.id,
+        actors=ids,
+        clauses=order,
+        p_implemented=col["p_implemented"],
+        p_low=col["p_low"],
+        p_high=col["p_high"],
+        detection=col["detection"],
+        false_alarm=col["false_alarm"],
+        credibility=col["credibility"],
         life_months=np.array([12.0 * float(c.horizon_years or 0.0) for c in cj]),
         reversible=np.array([bool(c.reversible) for c in cj]),
-        obligors=obligors, beneficiaries=beneficiaries,
+        obligors=obligors,
+        beneficiaries=beneficiaries,
         benefit=_benefits(scenario, deal, order, ids) * beneficiaries,
-        core=np.array([bool(c.core) for c in cj]), depends=depends,
-        hedge=np.clip(hedge, 0.0, 1.0), principals=principals, hedgers=hedgers,
+        core=np.array([bool(c.core) for c in cj]),
+        depends=depends,
+        hedge=np.clip(hedge, 0.0, 1.0),
+        principals=principals,
+        hedgers=hedgers,
         arms_sides=_arms_sides(principals, obligors),
     )
 
 
-def _benefits(scenario: Scenario, deal: Any, order: tuple[str, ...],
-              ids: tuple[str, ...]) -> np.ndarray:
+def _benefits(
+    scenario: Scenario, deal: Any, order: tuple[str, ...], ids: tuple[str, ...]
+) -> np.ndarray:
     by_id = {c.id: c for c in deal.clauses}
     rows = [[benefit(scenario, by_id[k], a) for a in ids] for k in order]
     return np.array(rows, dtype=float).reshape(len(order), len(ids))
+
+
+def _own_probabilities(col: dict[str, np.ndarray], depends: np.ndarray) -> None:
+    """Divide out the prerequisites (the engine applies the wait itself).
+
+    The check's P(implemented) of a clause includes the product of those of the clauses it
+    waits on.
+    """
+    p = col["p_implemented"]
+    waits = np.prod(np.where(depends, p[None, :], 1.0), axis=1)
+    factor = np.where(waits > 0, 1.0 / np.maximum(waits, 1e-12), 1.0)
+    for name in ("p_implemented", "p_low", "p_high"):
+        col[name] = np.clip(col[name] * factor, 0.0, 1.0)
 
 
 def _mask(cj: list[Any], ids: tuple[str, ...], attr: str) -> np.ndarray:
@@ -209,16 +285,29 @@ def benefit(scenario: Scenario, clause: Any, actor: str) -> float:
     return total if counted else DEFAULT_BENEFIT
 
 
-def no_deal(actors: tuple[str, ...], principals: np.ndarray,
-            hedgers: np.ndarray) -> EngineInputs:
-    """The baseline path: no clauses, the same actors and roles."""
+def no_deal(actors: tuple[str, ...], principals: np.ndarray, hedgers: np.ndarray) -> EngineInputs:
+    """Build the baseline path: no clauses, the same actors and roles."""
     A = len(actors)
     e = np.zeros(0)
     return EngineInputs(
-        deal=NO_DEAL, actors=actors, clauses=(), p_implemented=e, p_low=e, p_high=e,
-        life_months=e, reversible=np.zeros(0, bool), detection=e, false_alarm=e,
-        credibility=e, obligors=np.zeros((0, A), bool), beneficiaries=np.zeros((0, A), bool),
-        benefit=np.zeros((0, A)), core=np.zeros(0, bool), depends=np.zeros((0, 0), bool),
-        hedge=np.zeros((0, A)), principals=principals, hedgers=hedgers,
+        deal=NO_DEAL,
+        actors=actors,
+        clauses=(),
+        p_implemented=e,
+        p_low=e,
+        p_high=e,
+        life_months=e,
+        reversible=np.zeros(0, bool),
+        detection=e,
+        false_alarm=e,
+        credibility=e,
+        obligors=np.zeros((0, A), bool),
+        beneficiaries=np.zeros((0, A), bool),
+        benefit=np.zeros((0, A)),
+        core=np.zeros(0, bool),
+        depends=np.zeros((0, 0), bool),
+        hedge=np.zeros((0, A)),
+        principals=principals,
+        hedgers=hedgers,
         arms_sides=_arms_sides(principals, np.zeros((0, A))),
     )

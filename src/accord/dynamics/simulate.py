@@ -1,0 +1,231 @@
+"""``accord.simulate``: what happens after signing, for each deal and for no deal."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from accord.dynamics.executors import ExecutorName, Progress, make_jobs, run_jobs
+from accord.dynamics.inputs import NO_DEAL, EngineInputs, from_check, no_deal, roles
+from accord.dynamics.params import ParamValue, resolve_params
+from accord.dynamics.result import SimulationResult, compare, outcome
+from accord.errors import AccordError, Problem
+from accord.scenario import Scenario
+from accord.scenario.quantity import Quantity
+
+__all__ = ["deal_inputs", "simulate", "simulate_inputs"]
+
+Seed = int | np.random.SeedSequence
+
+
+def simulate(
+    scenario: Scenario,
+    deal: str | Sequence[str] | None = None,
+    *,
+    runs: int = 20_000,
+    horizon: int | None = None,
+    seed: Seed = 0,
+    executor: ExecutorName = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    params: Mapping[str, Any] | None = None,
+    bands: bool = True,
+    arms: bool = False,
+    progress: Progress | None = None,
+) -> SimulationResult:
+    """Simulate the months after signing each deal, and the no-deal path beside them.
+
+    Parameters
+    ----------
+    scenario
+        The scenario (its deals are judged by :func:`accord.feasibility.check`).
+    deal
+        A deal id, several, or None for every deal.
+    runs, horizon
+        Monte Carlo runs per deal; months (default: the scenario's
+        ``context.default_horizon_months``, else 60).
+    seed
+        Seed (int or ``SeedSequence``); the same seed gives the same numbers on every
+        executor and any number of workers.
+    executor, workers, scheduler
+        ``"local"`` (in-process, or a process pool when ``workers > 1``) or ``"dask"``
+        (a scheduler address, or a ``LocalCluster`` of ``workers`` workers).
+    params
+        Overrides of :data:`accord.dynamics.params.PARAMETERS`: numbers, or ranges
+        ``(low, high)`` / ``(low, mode, high)`` drawn per run.
+    bands
+        Draw each clause's P(implemented) per run from the check's band (else use its
+        estimate).
+    arms
+        Add Richardson arms dynamics between the two main parties.
+    progress
+        Called with (runs done, runs in all) as blocks finish.
+
+    Returns
+    -------
+    SimulationResult
+    """
+    inputs = deal_inputs(scenario, deal)
+    values = resolve_params(scenario.context, params)
+    return simulate_inputs(
+        inputs,
+        values=values,
+        scenario=scenario.id,
+        runs=runs,
+        horizon=_horizon(scenario, horizon),
+        seed=seed,
+        executor=executor,
+        workers=workers,
+        scheduler=scheduler,
+        bands=bands,
+        arms=arms,
+        progress=progress,
+        names={d.id: d.name for d in scenario.deals} | {NO_DEAL: "no deal"},
+    )
+
+
+def deal_inputs(
+    scenario: Scenario, deal: str | Sequence[str] | None = None, **check_params: Any
+) -> list[EngineInputs]:
+    """Engine inputs for the deals asked for, then for no deal (always last)."""
+    try:
+        from accord.feasibility import check_all
+    except ImportError as err:  # pragma: no cover - the package ships with accord
+        raise AccordError(Problem(f"the deal check is not available: {err}")) from None
+    wanted = [deal] if isinstance(deal, str) else list(deal or [d.id for d in scenario.deals])
+    for d in wanted:
+        scenario.deal(d)  # unknown deal: AccordError listing the known ones
+    checks = check_all(scenario, **check_params)
+    principals, hedgers = roles(scenario, list(checks.values()))
+    chosen = [from_check(scenario, checks[d], principals, hedgers) for d in wanted]
+    return [*chosen, no_deal(tuple(a.id for a in scenario.actors), principals, hedgers)]
+
+
+def simulate_inputs(
+    inputs: Sequence[EngineInputs],
+    *,
+    values: Mapping[str, ParamValue] | None = None,
+    scenario: str = "arrays",
+    runs: int = 20_000,
+    horizon: int = 60,
+    seed: Seed = 0,
+    executor: ExecutorName = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    bands: bool = True,
+    arms: bool = False,
+    progress: Progress | None = None,
+    names: Mapping[str, str] | None = None,
+    group: int | None = None,
+    processes: bool = True,
+) -> SimulationResult:
+    """Simulate engine inputs directly.
+
+    The last input with ``deal == "no_deal"`` is the baseline; without one, an empty no-deal
+    path among the same actors is added.
+    """
+    _check_sizes(runs, horizon, workers)
+    inputs = _with_baseline(inputs)
+    values = dict(values) if values is not None else resolve_params()
+    root = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
+    blocks = -(-runs // 16384)
+    jobs = make_jobs(
+        inputs,
+        values,
+        runs=runs,
+        horizon=horizon,
+        seed=root,
+        group=group or max(1, -(-blocks // (4 * max(workers, 1)))),
+        bands=bands,
+        arms=arms,
+    )
+    totals = run_jobs(
+        jobs,
+        executor=executor,
+        workers=workers,
+        scheduler=scheduler,
+        progress=progress,
+        processes=processes,
+    )
+    names = names or {}
+    outcomes = [
+        outcome(x, names.get(x.deal, x.deal), t) for x, t in zip(inputs, totals, strict=True)
+    ]
+    base, deals = outcomes[-1], {o.deal: o for o in outcomes[:-1]}
+    return SimulationResult(
+        scenario=scenario,
+        runs=runs,
+        horizon=horizon,
+        seed=seed if isinstance(seed, int) else str(seed.entropy),
+        params={k: _plain(v) for k, v in sorted(values.items())},
+        deals=deals,
+        no_deal=base,
+        comparison=tuple(compare(o, base) for o in deals.values()),
+        notes=_notes(values, arms),
+    )
+
+
+def _with_baseline(inputs: Sequence[EngineInputs]) -> list[EngineInputs]:
+    if not inputs:
+        raise AccordError(
+            Problem(
+                "nothing to simulate",
+                path="inputs",
+                expected="at least one deal or the no-deal path",
+            )
+        )
+    if inputs[-1].deal == NO_DEAL:
+        return list(inputs)
+    x = inputs[0]
+    return [*inputs, no_deal(x.actors, x.principals, x.hedgers)]
+
+
+def _check_sizes(runs: int, horizon: int, workers: int) -> None:
+    problems = [
+        Problem("must be a positive whole number", path=name, expected=">= 1", found=str(value))
+        for name, value in (("runs", runs), ("horizon", horizon), ("workers", workers))
+        if not isinstance(value, int | np.integer) or value < 1
+    ]
+    if isinstance(horizon, int) and horizon > 1200:
+        problems.append(
+            Problem(
+                "horizon too long", path="horizon", expected="<= 1200 months", found=str(horizon)
+            )
+        )
+    if problems:
+        raise AccordError(problems)
+
+
+def _horizon(scenario: Scenario, horizon: int | None) -> int:
+    if horizon is not None:
+        return horizon
+    value = scenario.context.get("default_horizon_months", 60)
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 60
+
+
+def _plain(value: ParamValue) -> float | dict[str, float]:
+    if isinstance(value, Quantity):
+        low, high = value.bounds
+        return {"low": low, "mode": value.point, "high": high}
+    return float(value)
+
+
+def _notes(values: Mapping[str, ParamValue], arms: bool) -> tuple[str, ...]:
+    notes = []
+    if arms:
+        a, b, m, n = (float(_point(values[k])) for k in ("arms_a", "arms_b", "arms_m", "arms_n"))
+        if m * n <= a * b:
+            notes.append(
+                f"Richardson arms race unstable at the point values (m n = {m * n:g} "
+                f"<= a b = {a * b:g}): arms grow without bound."
+            )
+    if os.environ.get("OPENBLAS_NUM_THREADS") not in (None, "1"):
+        notes.append("OPENBLAS_NUM_THREADS > 1 slows the small matrix products down.")
+    return tuple(notes)
+
+
+def _point(value: ParamValue) -> float:
+    return value.point if isinstance(value, Quantity) else float(value)
