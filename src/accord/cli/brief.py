@@ -24,8 +24,8 @@ def brief(
         str | None,
         typer.Option(
             "--format",
-            help="Comma-separated: html,pdf,md,json (default: html,md,json, and pdf "
-            "when WeasyPrint is installed).",
+            help="Comma-separated: html,pdf,md,json (default: html,md,json; pdf needs "
+            "the [pdf] extra).",
         ),
     ] = None,
     deal: Annotated[
@@ -49,7 +49,7 @@ def brief(
     from accord.brief import DEFAULT_RUNS
     from accord.brief.pdf import INSTALL, available
 
-    chosen = _formats(formats, formats is None and available())
+    chosen = _formats(formats)
     if "pdf" in chosen and not available():
         raise AccordError(
             Problem(
@@ -81,9 +81,9 @@ def brief(
         webbrowser.open(Path(written["html"]).resolve().as_uri())
 
 
-def _formats(text: str | None, pdf_ok: bool) -> list[str]:
-    if text is None:
-        return ["html", "md", "json", *(["pdf"] if pdf_ok else [])]
+def _formats(text: str | None) -> list[str]:
+    if text is None:  # PDF layout costs seconds: it is written when asked for
+        return ["html", "md", "json"]
     chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
     bad = [f for f in chosen if f not in FORMATS]
     if bad or not chosen:
