@@ -22,6 +22,18 @@ TOP = 2  # issues named under "cares most about"
 DELIVERABLE = 0.5  # below this P(deliverable) a clause is one the party cannot deliver at home
 
 
+# how each instrument reads as the subject of a sentence
+_NOUN = {
+    "executive": "an executive act",
+    "political_declaration": "a political declaration",
+    "legislation": "legislation",
+    "treaty": "a treaty",
+    "appropriation": "an appropriation",
+    "third_party": "a third party's action",
+    "physical_work": "physical work",
+}
+
+
 def build(ctx: Context) -> Section:
     """Write the parties section."""
     data = Data(SID)
@@ -126,7 +138,7 @@ def _domestic(actor: Actor, data: Data) -> Text:
             continue
         rat = dom.ratifiers[use.ratifier]
         parts += [
-            f"; a {inst.value.replace('_', ' ')} needs the {rat.name} "
+            f"; {_NOUN.get(inst.value, inst.value.replace('_', ' '))} needs the {rat.name} "
             f"({rat.threshold.value.replace('_', ' ')})"
         ]
         if rat.support is not None:
