@@ -97,3 +97,10 @@ def test_lad_weights_are_convex_and_fit() -> None:
 def test_score() -> None:
     s = mt.score(np.array([0.0, 10.0, 50.0, np.nan]), np.array([5.0, 30.0, 50.0, 1.0]))
     assert (s.n, s.mae, s.median_ae, s.within10) == (3, 25 / 3, 5.0, 2 / 3)
+
+
+def test_every_setting_out_of_range_is_named() -> None:
+    with pytest.raises(AccordError) as err:
+        deu3.run("unused.tsv", folds=1, subset=0, seed=-1)
+    assert [p.path for p in err.value.problems] == ["folds", "subset", "seed"]
+    assert [p.found for p in err.value.problems] == ["1", "0", "-1"]

@@ -62,3 +62,22 @@ def test_metrics() -> None:
     p = rng.uniform(0.05, 0.95, 4000)
     a, b = bm.fit_platt(p, rng.random(4000) < p)
     assert abs(a) < 0.15 and abs(b - 1) < 0.15
+
+
+def test_one_outcome_class_gives_null_auc_not_a_crash(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    lib = Path(str(resources.files("accord.cases")))
+    shutil.copy(lib / "sort-2002.yaml", tmp_path / "sort.yaml")  # one clause, implemented
+    argv = ["backtest", "agreements", "--cases", str(tmp_path), "--runs", "20"]
+    assert run([*argv, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["auc"] is None and data["recalibrated_loao"]["auc"] is None
+    assert run(argv) == 0
+    out = capsys.readouterr().out
+    assert "1 clause from 1 agreement " in out and "nan" not in out
+
+
+def test_negative_seed_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["backtest", "agreements", "--runs", "10", "--seed", "-1"]) == 2
+    assert "seed" in capsys.readouterr().err

@@ -165,3 +165,14 @@ def test_a_clause_written_with_the_csv_columns_loads(tmp_path: Path) -> None:
     assert clause.text == "Both sides notify exercises." and clause.source == "R1"
     assert case.outcomes["S1"].outcome_0to3 == 2
     assert case.outcomes["S1"].cause_codes == ("CRED", "AMB")
+
+
+def test_bad_outcome_problems_name_the_field_and_value(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(MINIMAL.replace("T2: 1", "T2: 7\n  T3: 2"))
+    with pytest.raises(AccordError) as err:
+        load_case(path)
+    level, unknown = err.value.problems
+    assert level.path == "outcomes.T2.outcome_0to3" and level.found == "7"
+    assert unknown.path == "outcomes.T3" and unknown.found == "'T3'"
+    assert "T1" in (unknown.expected or "")

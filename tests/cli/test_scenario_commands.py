@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -128,3 +129,32 @@ def test_subprocess_exit_code_and_no_traceback() -> None:
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["--version"]) == 0
     assert accord.__version__ in capsys.readouterr().out
+
+
+def test_unwritable_output_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert run(["convert", "korea-2018", str(blocker / "k.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write the output file" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]  # nothing half-written
+
+
+def test_written_file_has_the_usual_mode(tmp_path: Path) -> None:
+    out = tmp_path / "k.yaml"
+    assert run(["convert", "korea-2018", str(out)]) == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private 0600
+
+
+def test_convert_into_folder_and_unknown_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["convert", "korea-2018", str(tmp_path)]) == 0
+    assert (tmp_path / "korea-2018.yaml").is_file()
+    assert run(["convert", "korea-2018", str(tmp_path / "k.txt")]) == 2
+    assert "unknown output format" in capsys.readouterr().err
+    assert not (tmp_path / "k.txt").exists()

@@ -146,3 +146,22 @@ def test_facade_and_frame(korea: accord.Scenario) -> None:
     pd = pytest.importorskip("pandas")
     frame = r.to_frame()
     assert isinstance(frame, pd.DataFrame) and list(frame.index) == [c.id for c in r.clauses]
+
+
+def test_negative_seed_is_a_user_error(korea: accord.Scenario) -> None:
+    with pytest.raises(AccordError, match="seed"):
+        check(korea, "modest-agenda", runs=20, seed=-1)
+
+
+def test_reasons_read_as_english(results: dict) -> None:
+    texts = [
+        m
+        for r in results.values()
+        for c in r.clauses
+        for m in (*(x.text for x in c.reasons), *(x.detail for x in c.remedies))
+    ]
+    joined = " ".join(texts)
+    assert " a executive" not in joined and "drop an executive act" in joined
+    assert "by continuous monitoring instead of on-site inspection" in joined
+    assert "North Korea" in joined and "dprk" not in joined  # names, not ids
+    assert "South Korea and Japan have little reason" in joined  # plural agreement

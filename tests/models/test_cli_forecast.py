@@ -44,3 +44,33 @@ def test_forecast_user_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None
     assert cli(["forecast", "--model", "nash", "-p", "k"]) == 2
     assert cli(["forecast", "--model", "nash", "-p", "k=0.1", "--json"]) == 2
     assert json.loads(capsys.readouterr().out)["ok"] is False
+
+
+def test_negative_seed_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(["forecast", "--model", "weighted-mean", "--runs", "5", "--seed", "-1"]) == 2
+    err = capsys.readouterr().err
+    assert "seed" in err and "-1" in err and "internal error" not in err
+
+
+def test_unknown_plot_format_refused_before_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "f.xyz"
+    assert cli(["forecast", "--model", "weighted-mean", "--plot", str(out), "--json"]) == 2
+    data = json.loads(capsys.readouterr().out)  # --json: the problem as JSON, nothing else
+    assert data["problems"][0]["expected"] == "a .svg, .png or .pdf file"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_plot_path_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    assert cli(["forecast", "--model", "weighted-mean", "--plot", str(blocker / "f.svg")]) == 2
+    assert "cannot write the output file" in capsys.readouterr().err
+
+
+def test_too_many_runs_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(["forecast", "--model", "weighted-mean", "--runs", "1000000000"]) == 2
+    assert "0..100000" in capsys.readouterr().err

@@ -88,3 +88,13 @@ def test_ktab_wrong_actor_count(tmp_path: Path) -> None:
     path.write_text("S,desc,3,1,\nActor,Description,Power,P1,S1,\nA,d,1,10,50,\nB,d,1,20,50,\n")
     with pytest.raises(AccordError, match="number of actors"):
         accord.load(path)
+
+
+def test_ktab_bad_number_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "k.csv"
+    path.write_text("S,desc,2,1,\nActor,Description,Power,P1,S1,\nA,d,1,10,50,\nB,d,1,x,50,\n")
+    with pytest.raises(AccordError) as info:
+        ktab.read(path)
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column, problem.found) == (4, 4, "'x'")
+    assert problem.message == "not a number"

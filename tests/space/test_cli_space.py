@@ -69,3 +69,49 @@ def test_error_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["space", "--actors", "nobody", "--json"]) == 2
     data = json.loads(capsys.readouterr().out)
     assert data["ok"] is False and data["problems"][0]["path"] == "actors"
+
+
+def test_plot_must_be_svg_and_is_checked_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "frontier.png"
+    assert run(["space", "--actors", "usa,dprk", "--plot", str(out)]) == 2
+    assert "SVG" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_grid_out_of_range_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["space", "--grid", "100000"]) == 2
+    assert "2..1001" in capsys.readouterr().err
+    assert run(["space", "--top", "-1"]) == 2
+
+
+def test_out_of_memory_is_a_user_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import accord
+    from accord.errors import AccordError
+
+    def exhausted(*_: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr("accord.space.analysis.merge_frontier", exhausted)
+    with pytest.raises(AccordError, match="too large"):
+        accord.space("korea-2018", actors=["usa", "dprk"], grid=3)
+
+
+@pytest.mark.parametrize(
+    ("package", "message"),
+    [(",", "the package is empty"), ("cbm=20,cbm=30", "an issue is given twice")],
+)
+def test_offer_package_mistakes(
+    package: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["offer", "--package", package, "--actors", "usa,dprk"]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_offer_prose_and_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["offer", "--deal", "modest-agenda", "--actors", "usa,dprk", "--grid", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "in the ZOPA: " in out and "True" not in out and "False" not in out
+    assert run(["space", "--actors", "usa", "--grid", "3"]) == 0
+    assert "1 frontier point " in capsys.readouterr().out

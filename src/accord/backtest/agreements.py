@@ -59,11 +59,11 @@ class AgreementsBacktest:
     def _col(self, name: str) -> np.ndarray:
         return np.array([getattr(r, name) for r in self.rows], dtype=float)
 
-    def scores(self, name: str) -> dict[str, float]:
-        """AUC and Brier score of one column of probabilities."""
+    def scores(self, name: str) -> dict[str, float | None]:
+        """AUC and Brier score of one column of probabilities (AUC None: one class only)."""
         y = self._col("implemented")
         return {
-            "auc": round(bm.auc(self._col(name), y), 4),
+            "auc": _finite(bm.auc(self._col(name), y)),
             "brier": round(bm.brier(self._col(name), y), 4),
         }
 
@@ -83,7 +83,7 @@ class AgreementsBacktest:
             "baselines": {
                 "base_rate_loao": {"auc": 0.5, "brier": self.scores("p_base_rate")["brier"]},
                 "rule_verified_and_precise_loao": {
-                    "auc": round(bm.auc(self._col("rule"), y), 4),
+                    "auc": _finite(bm.auc(self._col("rule"), y)),
                     "brier": self.scores("p_rule")["brier"],
                 },
             },
@@ -114,6 +114,11 @@ class AgreementsBacktest:
         except ImportError:  # pragma: no cover - depends on the environment
             raise AccordError(Problem("to_frame needs pandas: pip install pandas")) from None
         return pd.DataFrame([r.__dict__ for r in self.rows])
+
+
+def _finite(x: float) -> float | None:
+    """Round for JSON; None where the score is undefined (NaN is not JSON)."""
+    return round(x, 4) if np.isfinite(x) else None
 
 
 def rule(clause: Clause) -> bool:

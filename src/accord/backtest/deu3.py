@@ -186,6 +186,21 @@ def _tuned(
     return out
 
 
+def _check_counts(*, folds: int, subset: int | None, seed: int) -> None:
+    """Raise one problem per setting out of range (folds >= 2, subset >= 1, seed >= 0)."""
+    bad = [
+        Problem(f"{name} out of range", path=name, expected=expected, found=str(value))
+        for name, value, expected, ok in (
+            ("folds", folds, ">= 2", folds >= 2),
+            ("subset", subset, ">= 1 (or none)", subset is None or subset >= 1),
+            ("seed", seed, ">= 0", seed >= 0),
+        )
+        if not ok
+    ]
+    if bad:
+        raise AccordError(bad)
+
+
 def run(
     data: str | Path | None = None,
     *,
@@ -222,8 +237,7 @@ def run(
                 found=repr(capability),
             )
         )
-    if folds < 2 or (subset is not None and subset < 1):
-        raise AccordError(Problem("folds must be >= 2 and subset >= 1", path="folds"))
+    _check_counts(folds=folds, subset=subset, seed=seed)
     path = Path(data) if data is not None else default_data()
     names = list(models) if models is not None else registry.names()
     caps = CAPABILITIES if cv else tuple(dict.fromkeys(("equal", capability)))

@@ -241,13 +241,23 @@ def _outcomes(raw: Any, s: Scenario, located: Located) -> dict[str, Outcome]:
     for cid, value in raw.items():
         value = {"outcome_0to3": value} if isinstance(value, int) else value
         level = value.get("outcome_0to3") if isinstance(value, dict) else None
-        if cid not in ids or not isinstance(level, int) or not 0 <= level <= 3:
+        if cid not in ids:
             problems.append(
                 located.problem(
                     ("outcomes", cid),
-                    "bad outcome",
-                    expected="a clause id of this file with outcome_0to3 in 0..3",
-                    found=f"{cid!r}: {value!r}"[:80],
+                    "outcome of an unknown clause",
+                    expected="one of the clause ids: " + ", ".join(sorted(ids)),
+                    found=repr(cid),
+                )
+            )
+            continue
+        if type(level) is not int or not 0 <= level <= 3:
+            problems.append(
+                located.problem(
+                    ("outcomes", cid, "outcome_0to3"),
+                    "bad outcome level",
+                    expected="0, 1, 2 or 3 (PAM outcome)",
+                    found=repr(level)[:40],
                 )
             )
             continue

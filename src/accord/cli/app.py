@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from accord.errors import AccordError
+from accord.errors import AccordError, Problem
 
 __all__ = [
     "ScenarioArg",
@@ -47,10 +47,17 @@ def print_json(data: Any) -> None:
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write a file in one step: to a temporary file beside it, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write a file in one step: to a temporary file beside it, then rename.
+
+    A path that cannot be written (no permission, a folder in the way, a full disk) is the
+    user's to fix: it raises :class:`AccordError` naming the path, and nothing is left behind.
+    """
     data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise _unwritable(path, err) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -58,9 +65,22 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual file mode
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise _unwritable(path, err) from None
         raise
+
+
+def _unwritable(path: Path, err: OSError) -> AccordError:
+    return AccordError(
+        Problem(
+            "cannot write the output file",
+            file=str(path),
+            expected="a writable file path",
+            found=err.strerror or type(err).__name__,
+        )
+    )
 
 
 def report_problems(err: AccordError, *, as_json: bool = False) -> None:

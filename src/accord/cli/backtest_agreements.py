@@ -31,16 +31,16 @@ def agreements_cmd(
         print_json(data)
         return
     console.print(
-        f"[bold]Agreements backtest[/]: {data['n_clauses']} clauses from "
-        f"{data['n_agreements']} agreements ({data['folder']}); base rate "
+        f"[bold]Agreements backtest[/]: {_count(data['n_clauses'], 'clause')} from "
+        f"{_count(data['n_agreements'], 'agreement')} ({data['folder']}); base rate "
         f"{data['base_rate']:.0%} implemented"
     )
     t = Table("judgement", "AUC", "Brier", title="Scores (baselines leave-one-agreement-out)")
-    t.add_row("deal check (no fitted parameter)", f"{data['auc']:.3f}", f"{data['brier']:.3f}")
+    t.add_row("deal check (no fitted parameter)", _num(data["auc"]), _num(data["brier"]))
     rec = data["recalibrated_loao"]
-    t.add_row("deal check, recalibrated (LOAO)", f"{rec['auc']:.3f}", f"{rec['brier']:.3f}")
+    t.add_row("deal check, recalibrated (LOAO)", _num(rec["auc"]), _num(rec["brier"]))
     for name, sc in data["baselines"].items():
-        t.add_row(name.replace("_", " "), f"{sc['auc']:.3f}", f"{sc['brier']:.3f}")
+        t.add_row(name.replace("_", " "), _num(sc["auc"]), _num(sc["brier"]))
     console.print(t)
     cal = Table("P bin", "clauses", "mean P", "observed", title="Calibration")
     for row in data["calibration"]:
@@ -48,6 +48,14 @@ def agreements_cmd(
     console.print(cal)
     for note in data["notes"]:
         console.print(f"note: {note}", highlight=False)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _num(x: float | None) -> str:
+    return "-" if x is None else f"{x:.3f}"
 
 
 def _pct(x: float | None) -> str:

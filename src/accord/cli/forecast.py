@@ -17,6 +17,8 @@ from accord.scenario import Scenario
 
 __all__ = ["forecast", "plot_forecast"]
 
+_PLOT_FORMATS = ("svg", "png", "pdf")
+
 
 def _params(items: list[str]) -> dict[str, Any]:
     import yaml
@@ -46,10 +48,11 @@ def forecast(
     as_json: JsonOpt = False,
 ) -> None:
     """Forecast where bargaining lands on each issue (one or all models)."""
+    fmt = _plot_format(plot) if plot is not None else "svg"
     s = accord.load(scenario)
     result = accord.forecast(s, model=model, runs=runs, seed=seed, **_params(param or []))
     if plot is not None:
-        write_atomic(plot, plot_forecast(result, s, plot.suffix.lstrip(".") or "svg"))
+        write_atomic(plot, plot_forecast(result, s, fmt))
     if as_json:
         print_json(result.to_dict())
         return
@@ -57,6 +60,22 @@ def forecast(
         console.print(_table(result, s, issue_id))
     if plot is not None:
         console.print(f"wrote {plot}")
+
+
+def _plot_format(path: Path) -> str:
+    """Return the chart format named by the file suffix (none = svg); refuse others."""
+    fmt = path.suffix.lstrip(".").lower() or "svg"
+    if fmt not in _PLOT_FORMATS:
+        raise AccordError(
+            Problem(
+                "unknown chart format",
+                path="--plot",
+                file=str(path),
+                expected="a .svg, .png or .pdf file",
+                found=repr(path.suffix),
+            )
+        )
+    return fmt
 
 
 def _fmt(v: float | None) -> str:

@@ -121,7 +121,9 @@ def _deals(s: Scenario) -> list[Table]:
 
 @app.command()
 def validate(
-    file: Annotated[str, typer.Argument(help="Scenario file (or built-in name) to check.")],
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="Scenario file (or built-in name) to check.")
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """Check a scenario file: print "ok", or every problem (exit 2)."""
@@ -154,6 +156,17 @@ def convert(
         _convert_deu3(Path(source), target, capability, force)
         return
     s = load(source)
+    if target.is_dir():
+        target = target / f"{s.id}.yaml"
+    elif target.suffix.lower() not in {".yaml", ".yml", ".json"}:
+        raise AccordError(
+            Problem(
+                "unknown output format",
+                file=str(target),
+                expected="a .yaml, .yml or .json file, or an existing folder",
+                found=repr(target.suffix or "no extension"),
+            )
+        )
     _refuse_overwrite([target], force)
     text = json.dumps(s.to_dict(), indent=2) + "\n" if target.suffix == ".json" else s.to_yaml()
     write_atomic(target, text)

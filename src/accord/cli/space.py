@@ -30,7 +30,7 @@ def space_cmd(
     grid: GridOpt = 11,
     red_lines: RedOpt = "hard",
     shape: Annotated[float, typer.Option(help="Loss exponent (1 = linear).")] = 1.0,
-    top: Annotated[int, typer.Option(help="Frontier points and trades to list.")] = 10,
+    top: Annotated[int, typer.Option(help="Trades to list.", min=0)] = 10,
     plot: Annotated[
         Path | None,
         typer.Option("--plot", help="Write the frontier of the first two actors as an SVG file."),
@@ -38,6 +38,16 @@ def space_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Map the agreement space: ZOPA, Pareto frontier, Nash and other solutions, trades."""
+    if plot is not None and plot.suffix.lower() != ".svg":
+        raise AccordError(
+            Problem(
+                "the frontier chart is written as SVG",
+                path="--plot",
+                file=str(plot),
+                expected="a .svg file",
+                found=repr(plot.suffix or "no extension"),
+            )
+        )
     result = accord.space(
         scenario, actors=_actors(actors), grid=grid, red_lines=red_lines, shape=shape
     )
@@ -60,9 +70,9 @@ def _show_space(r: Any, top: int) -> None:
         else (f"{r.zopa_size:,}" if r.zopa_exact else f"about {r.zopa_size:,}")
     )
     console.print(
-        f"[bold]{r.scenario}[/]: {r.n_packages:,} feasible packages "
+        f"[bold]{r.scenario}[/]: {_count(r.n_packages, 'feasible package')} "
         f"(of {r.n_grid:,} on the grid), method {r.method}; ZOPA {zopa}; "
-        f"{len(r.frontier):,} frontier points ({len(r.zopa):,} in the ZOPA)"
+        f"{_count(len(r.frontier), 'frontier point')} ({len(r.zopa):,} in the ZOPA)"
     )
     for issue, holders in r.blocked.items():
         console.print(
@@ -82,8 +92,9 @@ def _show_space(r: Any, top: int) -> None:
             *(f"{r.solutions[n].utilities[a]:.3f}" if r.solutions[n] else "-" for n in names),
         )
     console.print(t)
-    if r.trades:
-        tt = Table("actors", "issues", "from", "to", "gains", title=f"Top {top} trades")
+    if r.trades and top:
+        shown = min(top, len(r.trades))
+        tt = Table("actors", "issues", "from", "to", "gains", title=f"Top {shown} trades")
         for tr in r.trades[:top]:
             tt.add_row(
                 " & ".join(tr.actors),
@@ -93,6 +104,10 @@ def _show_space(r: Any, top: int) -> None:
                 ", ".join(f"{a} +{g:.3f}" for a, g in tr.gains.items()),
             )
         console.print(tt)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def _v(x: float | str) -> str:
@@ -105,10 +120,18 @@ def _package(text: str) -> dict[str, float | str]:
         issue, sep, value = part.partition("=")
         if not sep or not issue.strip() or not value.strip():
             raise AccordError(Problem("expected issue=value", path="--package", found=part))
+        if issue.strip() in out:
+            raise AccordError(
+                Problem("an issue is given twice", path=f"--package.{issue.strip()}", found=part)
+            )
         try:
             out[issue.strip()] = float(value)
         except ValueError:
             out[issue.strip()] = value.strip()
+    if not out:
+        raise AccordError(
+            Problem("the package is empty", path="--package", expected="issue=value,...")
+        )
     return out
 
 
@@ -139,7 +162,8 @@ def offer_cmd(
         print_json(r.to_dict())
         return
     console.print(
-        f"[bold]{r.scenario}[/]: {r.source}; in the ZOPA: {r.in_zopa}; dominated: {r.dominated}"
+        f"[bold]{r.scenario}[/]: {r.source}; in the ZOPA: {_yes(r.in_zopa)}; "
+        f"Pareto-dominated: {_yes(r.dominated)}"
     )
     t = Table("actor", "utility", "BATNA", "gain", title="Offer")
     for a, u in r.utilities.items():
@@ -147,12 +171,16 @@ def offer_cmd(
     console.print(t)
     for c in r.red_lines:
         console.print(
-            f"[red]crosses the red line of {c['actor']} on {c['issue']}: "
-            f"{_v(c['value'])} beyond {_v(c['red_line'])}[/]"
+            f"[red]crosses {c['actor']}'s red line on {c['issue']}: "
+            f"{_v(c['value'])} is past its limit of {_v(c['red_line'])}[/]"
         )
     for f in r.improvements:
         gains = ", ".join(f"{a} {f.utilities[a] - r.utilities[a]:+.3f}" for a in f.utilities)
         console.print(f"better for all: {_fmt(f.package)}  ({gains})")
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
 
 
 def _fmt(package: dict[str, float | str]) -> str:

@@ -58,6 +58,8 @@ def check(
         raise AccordError(
             Problem("runs out of range", path="runs", expected="10..1000000", found=str(runs))
         )
+    if isinstance(seed, int) and seed < 0:
+        raise AccordError(Problem("seed must be >= 0", path="seed", found=str(seed)))
     d = _deal(scenario, deal)
     specs = resolve_deal(scenario, d, pm)
     rng = np.random.default_rng(seed)

@@ -6,16 +6,26 @@ from accord.feasibility.judge import Evaluation
 from accord.feasibility.result import Reason
 from accord.feasibility.spec import ClauseSpec
 
-__all__ = ["lowering", "reasons"]
+__all__ = ["INSTRUMENT_NOUNS", "join_names", "lowering", "reasons"]
 
 _MIN_LOWERS = 0.01
 _SEEN = {
-    "none": "nothing lets it see compliance before it is too late",
-    "ntm": "it sees only what satellites and intelligence show",
-    "data_exchange": "it sees only what the obligor reports",
+    "none": "nothing shows compliance before it is too late",
+    "ntm": "only satellites and intelligence show compliance",
+    "data_exchange": "only the obligor's own reports show compliance",
     "on_site": "inspections show compliance, but not everywhere or all the time",
-    "continuous": "it sees compliance directly, yet doubts the obligor's intentions",
+    "continuous": "compliance is seen directly, yet the obligor's intentions are in doubt",
 }
+INSTRUMENT_NOUNS = {
+    "executive": "an executive act",
+    "political_declaration": "a political declaration",
+    "legislation": "a law",
+    "treaty": "a treaty",
+    "appropriation": "an appropriation",
+    "third_party": "an act of a third party",
+    "physical_work": "physical work",
+}
+"""Each instrument as a noun phrase with its article ("a successor can drop an executive act")."""
 
 
 def lowering(ev: Evaluation, k: int) -> dict[str, float]:
@@ -27,8 +37,17 @@ def _m(ev: Evaluation, name: str, k: int) -> float:
     return float(ev.draws[name][:, k].mean())
 
 
+def join_names(names: list[str]) -> str:
+    """Join names as ``a``, ``a and b``, ``a, b and c``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _names(s: ClauseSpec, ids: tuple[str, ...] | list[str]) -> str:
+    return join_names([s.names.get(a, a) for a in ids])
+
+
 def _who(s: ClauseSpec) -> str:
-    return " and ".join(s.obligated)
+    return _names(s, s.obligated)
 
 
 def _text(name: str, s: ClauseSpec, ev: Evaluation, k: int, pm: dict[str, float]) -> str:
@@ -37,12 +56,12 @@ def _text(name: str, s: ClauseSpec, ev: Evaluation, k: int, pm: dict[str, float]
     if name == "ratification":
         if s.threshold is not None:
             return (
-                f"It needs the {s.ratifier} ({s.threshold:.0%} needed) and expected support "
-                f"is {_m(ev, 'ratify', k):.0%}: not something the executive can promise "
+                f"It needs approval by the {s.ratifier}: {s.threshold:.0%} support needed, "
+                f"{_m(ev, 'ratify', k):.0%} expected; not something the executive can promise "
                 f"(Putnam win-set; P(approved) {f:.0%})."
             )
         return (
-            f"It needs ratification as a {s.instrument.value.replace('_', ' ')}; approval is "
+            f"It needs ratification as {INSTRUMENT_NOUNS[s.instrument.value]}; approval is "
             f"uncertain (P {f:.0%})."
         )
     if name == "capacity":
@@ -53,9 +72,10 @@ def _text(name: str, s: ClauseSpec, ev: Evaluation, k: int, pm: dict[str, float]
             f"{f:.0%})."
         )
     if name == "control":
+        verb = "does" if len(s.obligated) == 1 else "do"
         return (
-            f"{who} does not control the instrument: it is "
-            f"{s.instrument.value.replace('_', ' ')}, others must act."
+            f"{who} {verb} not control the instrument: it is "
+            f"{INSTRUMENT_NOUNS[s.instrument.value]}, and others must act."
         )
     if name == "funding":
         return "It depends on money being found and voted (appropriation risk)."
@@ -63,25 +83,27 @@ def _text(name: str, s: ClauseSpec, ev: Evaluation, k: int, pm: dict[str, float]
         return "It depends on action by someone who did not sign."
     if name == "incentive":
         return (
-            f"Breaking it pays: a one-off gain of {_m(ev, 'gain', k):.2g} against detection "
+            f"Breaking it can pay: a one-off gain of {_m(ev, 'gain', k):.2g} against a cost of "
+            f"detection "
             f"{_m(ev, 'detection', k):.0%} x punishment {_m(ev, 'punishment', k):.2g} x "
             f"discounted future {pm['discount'] / (1 - pm['discount']):.2g} = "
-            f"{ev.threshold[:, k].mean():.2g}; {who}'s record "
+            f"{ev.threshold[:, k].mean():.2g}; the record of {who} "
             f"({_m(ev, 'track_record', k):.0%}) gives little other reason to keep it."
         )
     if name == "power_shift":
         how = "reversibly" if s.reversible else "irreversibly"
         return (
             f"It shifts power against {who} {how} (about {_m(ev, 'power_shift', k):.2f} of "
-            f"its chance of prevailing): {who} cannot trust the other side not to exploit "
+            f"{'its' if len(s.obligated) == 1 else 'their'} chance of prevailing): {who} "
+            "cannot trust the other side not to exploit "
             f"it afterwards (Powell's commitment problem; P(it bites) "
             f"{ev.binds[:, k].mean():.0%})."
         )
     if name == "turnover":
         return (
-            f"It must outlast {who}'s political horizon (about "
-            f"{_m(ev, 'political_horizon', k):.2g} years), and a successor can drop a "
-            f"{s.instrument.value.replace('_', ' ')}."
+            f"It must outlast the political horizon of {who} (about "
+            f"{_m(ev, 'political_horizon', k):.2g} years), and a successor can drop "
+            f"{INSTRUMENT_NOUNS[s.instrument.value]}."
         )
     if name == "reciprocity":
         return (
@@ -110,12 +132,15 @@ def reasons(s: ClauseSpec, ev: Evaluation, k: int, pm: dict[str, float]) -> tupl
     out = [Reason(n, _text(n, s, ev, k, pm), round(v, 4)) for v, n in reversed(ranked)]
     cred = float(ev.credibility[:, k].mean())
     if cred < 0.5:
-        ben = ", ".join(b for b in s.beneficiaries if b not in s.obligated) or "the other side"
+        others = [b for b in s.beneficiaries if b not in s.obligated]
+        ben = _names(s, others) if others else "the other side"
+        has = "has" if len(others) <= 1 else "have"
         out.append(
             Reason(
                 "credibility",
-                f"{ben} has little reason to believe it ({cred:.0%}): {_SEEN[s.verification.value]}"
-                ", and a promise it cannot believe buys nothing at the table.",
+                f"{ben} {has} little reason to believe it ({cred:.0%}): "
+                f"{_SEEN[s.verification.value]}, and a promise that is not believed buys "
+                "nothing at the table.",
                 0.0,
             )
         )

@@ -24,6 +24,13 @@ __all__ = ["remedies"]
 
 _LADDER = list(Verification)
 _DURABLE = (Instrument.executive, Instrument.political_declaration)
+_VERIFICATION_NOUNS = {
+    "none": "no verification",
+    "ntm": "national technical means (satellites, intelligence)",
+    "data_exchange": "data exchange",
+    "on_site": "on-site inspection",
+    "continuous": "continuous monitoring",
+}
 Edit = tuple[str, str, dict[str, Any], bool]  # action, detail, clause changes, drop waits
 
 
@@ -42,8 +49,8 @@ def _verify(c: Clause, s: ClauseSpec) -> list[Edit]:
     return [
         (
             "add verification",
-            f"Verify it by {better.value.replace('_', ' ')} instead of "
-            f"{s.verification.value.replace('_', ' ')}.",
+            f"Verify it by {_VERIFICATION_NOUNS[better.value]} instead of "
+            f"{_VERIFICATION_NOUNS[s.verification.value]}.",
             {"verification": better, "detection": None, "false_alarm": None},
             False,
         )

@@ -50,6 +50,8 @@ class ClauseSpec:
     inputs: dict[str, Input] = field(default_factory=dict)
     third_party_effects: dict[str, Input] = field(default_factory=dict)
     source: str | None = None
+    names: dict[str, str] = field(default_factory=dict)
+    """Display names of the actors it names (id -> name), for the plain-language reasons."""
 
     def with_(self, **changes: object) -> ClauseSpec:
         """Return a copy with some attributes changed."""
@@ -112,6 +114,7 @@ def resolve_clause(s: Scenario, deal: Deal, c: Clause, params: dict[str, float])
     enforcement = c.enforcement or ("reciprocal_suspension" if reciprocal else "none")
     ratify = _ratification(c, actors, instrument, params)
     return ClauseSpec(
+        names={a: actors[a].name for a in (*c.obligated, *ben) if a in actors},
         id=c.id,
         text=c.text,
         obligated=tuple(c.obligated),

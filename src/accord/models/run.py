@@ -23,6 +23,8 @@ from accord.scenario.quantity import Quantity
 
 __all__ = ["batch_from_scenarios", "run_models"]
 
+MAX_RUNS = 100_000
+"""Most uncertainty draws (each solves every issue once more; P10/P90 settle long before)."""
 _FIELDS = {"capability": 0, "position": 1, "salience": 2}
 
 
@@ -152,8 +154,12 @@ def run_models(
     """Run ``models`` on ``scenario`` (see :func:`accord.models.forecast`)."""
     from accord.errors import AccordError, Problem
 
-    if runs < 0:
-        raise AccordError(Problem("runs must be >= 0", path="runs", found=str(runs)))
+    if not 0 <= runs <= MAX_RUNS:
+        raise AccordError(
+            Problem("runs out of range", path="runs", expected=f"0..{MAX_RUNS}", found=str(runs))
+        )
+    if isinstance(seed, int) and seed < 0:
+        raise AccordError(Problem("seed must be >= 0", path="seed", found=str(seed)))
     ids = list(issues) if issues is not None else _default_issues(scenario)
     for i in ids:
         scenario.issue(i)  # unknown issue -> AccordError

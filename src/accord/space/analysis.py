@@ -114,7 +114,7 @@ def analyse(
                 found=str(p.n_packages),
             )
         )
-    front = enumerate_frontier(p) if chosen == "enumerate" else merge_frontier(p)
+    front = _frontier(p, chosen)
     size, exact, error = _zopa(p, front, zopa, zopa_samples, seed, max_enumerate)
     weights = p.capability if nash == "capability" else None
     settings = {
@@ -143,6 +143,21 @@ def analyse(
         settings=settings,
     )
     return Analysis(scenario, p, front, result)
+
+
+def _frontier(p: Instance, method: str) -> Frontier:
+    """Compute the exact frontier; running out of memory is a user error (grid too fine)."""
+    try:
+        return enumerate_frontier(p) if method == "enumerate" else merge_frontier(p)
+    except MemoryError:
+        raise AccordError(
+            Problem(
+                "the agreement space is too large for this machine's memory",
+                path="grid",
+                expected="a coarser grid (e.g. 11 points per issue) or fewer actors",
+                found=f"{p.n_grid:,} packages on the grid",
+            )
+        ) from None
 
 
 def _check_choice(name: str, value: object, allowed: tuple[str, ...]) -> None:

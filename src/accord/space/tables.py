@@ -26,10 +26,12 @@ import numpy as np
 from accord.errors import AccordError, Problem
 from accord.scenario.model import Issue, Scenario, Stance
 
-__all__ = ["UNIT", "IssueTable", "issue_tables", "parse_value", "reference_values"]
+__all__ = ["MAX_GRID", "UNIT", "IssueTable", "issue_tables", "parse_value", "reference_values"]
 
 UNIT = float(2**40)
 """Integer units per unit of normalised utility, before the final normalisation."""
+MAX_GRID = 1001
+"""Most grid points per continuous issue (a step of 0.1% of the scale; finer is spurious)."""
 TINY = 1e-12
 """Total salience-weighted swing below which an actor counts as caring about nothing."""
 
@@ -97,12 +99,12 @@ def _stance_number(issue: Issue, value: object) -> float:
 def _grid(issue: Issue, points: int) -> np.ndarray:
     if issue.discrete:
         return np.arange(len(issue.options or []), dtype=float)
-    if points < 2:
+    if not 2 <= points <= MAX_GRID:
         raise AccordError(
             Problem(
-                "a grid needs at least two points",
+                "grid points per issue out of range",
                 path=f"grid.{issue.id}",
-                expected=">= 2",
+                expected=f"2..{MAX_GRID}",
                 found=str(points),
             )
         )

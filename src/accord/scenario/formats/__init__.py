@@ -7,19 +7,56 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
 from accord.errors import AccordError, Problem
 from accord.scenario.model import Scenario
 
-__all__ = ["read_table", "safe_id"]
+__all__ = ["cell_numbers", "read_table", "safe_id"]
 
 
 def safe_id(text: str, fallback: str = "x") -> str:
     """Turn free text into an id the scenario format accepts."""
     cleaned = re.sub(r"[^A-Za-z0-9_.\-]+", "_", text.strip()).strip("_.-")
     return cleaned[:80] or fallback
+
+
+def cell_numbers(
+    row: list[str],
+    columns: range,
+    where: tuple[str, int],
+    problems: list[Problem],
+    names: list[str] | None = None,
+) -> list[float] | None:
+    """Read ``row[c]`` for ``c`` in ``columns`` as finite numbers.
+
+    The first cell that is not one adds a problem at ``where`` = (file, line), naming the
+    column (1-based) and, if ``names`` are given, the field; then None is returned.
+    """
+    out = []
+    for j, col in enumerate(columns):
+        try:
+            value = float(row[col])
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
+            name = names[j] if names else ""
+            problems.append(
+                Problem(
+                    f"{name} is not a number" if name else "not a number",
+                    path=name,
+                    file=where[0],
+                    line=where[1],
+                    column=col + 1,
+                    expected="a finite number",
+                    found=repr(row[col].strip()),
+                )
+            )
+            return None
+        out.append(value)
+    return out
 
 
 def read_table(path: Path) -> Scenario:

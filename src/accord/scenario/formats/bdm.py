@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from pathlib import Path
 
 from accord.errors import AccordError, Problem
-from accord.scenario.formats import safe_id
+from accord.scenario.formats import cell_numbers, safe_id
 from accord.scenario.load import validate_data
 from accord.scenario.model import Scenario
 
@@ -64,27 +63,8 @@ def _numbers(
             )
         )
         return None
-    out = []
-    for col, name in zip(range(1, 4), COLUMNS[1:], strict=True):
-        try:
-            value = float(row[col])
-        except ValueError:
-            value = math.nan
-        if not math.isfinite(value):
-            problems.append(
-                Problem(
-                    f"{name} is not a number",
-                    path=name,
-                    file=file,
-                    line=line,
-                    column=col + 1,
-                    expected="a finite number",
-                    found=repr(row[col].strip()),
-                )
-            )
-            return None
-        out.append(value)
-    return (out[0], out[1], out[2])
+    out = cell_numbers(row, range(1, 4), (file, line), problems, list(COLUMNS[1:]))
+    return None if out is None else (out[0], out[1], out[2])
 
 
 def _scenario(actors: list[tuple[str, float, float, float]], file: str) -> Scenario:

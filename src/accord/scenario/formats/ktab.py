@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from pathlib import Path
 from typing import Any
 
 from accord.errors import AccordError, Problem
-from accord.scenario.formats import safe_id
+from accord.scenario.formats import cell_numbers, safe_id
 from accord.scenario.load import validate_data
 from accord.scenario.model import Scenario
 
@@ -109,26 +108,8 @@ def _actor(
             )
         )
         return None
-    numbers = []
-    for col in range(2, 3 + 2 * n_dims):
-        try:
-            value = float(row[col])
-        except ValueError:
-            value = math.nan
-        if not math.isfinite(value):
-            problems.append(
-                Problem(
-                    "not a number",
-                    file=file,
-                    line=line,
-                    column=col + 1,
-                    expected="a finite number",
-                    found=repr(row[col]),
-                )
-            )
-            return None
-        numbers.append(value)
-    return (row[0], row[1], numbers[0], numbers[1:])
+    numbers = cell_numbers(row, range(2, 3 + 2 * n_dims), (file, line), problems)
+    return None if numbers is None else (row[0], row[1], numbers[0], numbers[1:])
 
 
 def _scenario(
