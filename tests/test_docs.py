@@ -38,7 +38,9 @@ def _commands(page: Path) -> list[tuple[list[str], int]]:
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
 def test_console_examples_run(
-    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    page: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     shutil.copytree(DOCS / "examples", tmp_path, dirs_exist_ok=True)

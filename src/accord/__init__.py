@@ -91,4 +91,3 @@ def brief(scenario: Scenario | str | Path = "korea-2018", **params: Any) -> Any:
     from accord.brief import brief as run
 
     return run(_scenario(scenario), **params)
-

@@ -51,7 +51,8 @@ class Problem:
         return ":".join(parts)
 
     def __str__(self) -> str:
-        text = f"{self.where()}: "
+        # a problem with a command-line parameter has no file: no location prefix then
+        text = f"{self.where()}: " if self.file or self.line is not None else ""
         if self.path:
             text += f"{self.path}: "
         text += self.message

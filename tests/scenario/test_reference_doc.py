@@ -12,9 +12,20 @@ from accord.scenario.quantity import Quantity
 REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "reference"
 PAGE = REFERENCE / "scenario-format.md"
 TYPES: list[type[BaseModel]] = [
-    model.Scenario, model.Source, model.Actor, model.Domestic, model.Ratifier,
-    model.InstrumentUse, model.Issue, model.Scale, model.Anchor, model.Option, model.Stance,
-    model.Deal, model.Clause, Quantity,
+    model.Scenario,
+    model.Source,
+    model.Actor,
+    model.Domestic,
+    model.Ratifier,
+    model.InstrumentUse,
+    model.Issue,
+    model.Scale,
+    model.Anchor,
+    model.Option,
+    model.Stance,
+    model.Deal,
+    model.Clause,
+    Quantity,
 ]
 
 

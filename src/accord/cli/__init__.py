@@ -11,7 +11,17 @@ from __future__ import annotations
 import sys
 
 # Each import registers that module's commands; add one line per command module.
-from accord.cli import backtest, backtest_agreements, backtest_deu3, brief, check, forecast, scenario_cmds, simulate, space  # noqa: F401
+from accord.cli import (  # noqa: F401
+    backtest,
+    backtest_agreements,
+    backtest_deu3,
+    brief,
+    check,
+    forecast,
+    scenario_cmds,
+    simulate,
+    space,
+)
 from accord.cli.app import app, err_console, report_problems
 from accord.errors import BUG_REPORT_URL, AccordError
 

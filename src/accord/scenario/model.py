@@ -330,7 +330,8 @@ class Clause(_Model):
         description="Third party id -> how much the clause weakens its guarantee (0..1).",
     )
     track_record: Quantity | None = Field(
-        None, description="The obligor's record on commitments of this kind, as the "
+        None,
+        description="The obligor's record on commitments of this kind, as the "
         "beneficiaries see it, in [0, 1] (default: the actor's track_record).",
     )
 
