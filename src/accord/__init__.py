@@ -91,3 +91,12 @@ def brief(scenario: Scenario | str | Path = "korea-2018", **params: Any) -> Any:
     from accord.brief import brief as run
 
     return run(_scenario(scenario), **params)
+
+
+def _show_in_jupyter() -> None:
+    from accord._jupyter import register
+
+    register()
+
+
+_show_in_jupyter()
