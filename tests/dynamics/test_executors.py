@@ -66,6 +66,24 @@ def test_dask_local_cluster_gives_the_same_numbers(serial):
     assert dump(sim(executor="dask", workers=2, processes=False)) == serial
 
 
+def test_a_deal_gives_the_same_numbers_whichever_deals_run_beside_it(serial):
+    a, b = deal([0.6, 0.7, 0.4], name="a", band=0.2), deal([0.9], name="b")
+    both = json.loads(serial)
+    for inputs in ([b], [b, a]):  # a dropped, or run second: b and no deal must not move
+        alone = simulate_inputs(inputs, horizon=HORIZON, seed=2024, runs=RUNS).to_dict()
+        assert json.dumps(alone["deals"]["b"], sort_keys=True) == json.dumps(
+            both["deals"]["b"], sort_keys=True
+        )
+        assert json.dumps(alone["no_deal"], sort_keys=True) == json.dumps(
+            both["no_deal"], sort_keys=True
+        )
+
+
+def test_duplicate_deal_ids_are_a_user_error():
+    with pytest.raises(AccordError, match="unique"):
+        simulate_inputs([deal([0.5], name="a"), deal([0.7], name="a")], runs=10, horizon=2)
+
+
 def test_bad_sizes_and_executor_are_user_errors():
     with pytest.raises(AccordError, match="runs"):
         sim(runs=0)

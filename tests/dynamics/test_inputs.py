@@ -10,7 +10,7 @@ from tests.dynamics.dyn_helpers import deal
 
 import accord
 from accord.dynamics import deal_inputs
-from accord.dynamics.inputs import NO_DEAL, benefit, from_check, roles
+from accord.dynamics.inputs import NO_DEAL, benefit, from_check, per_month, roles
 from accord.errors import AccordError
 
 
@@ -61,6 +61,28 @@ def test_adapter_reads_any_object_with_the_contract_fields(korea):
     # usa: salience 0.7 x (|70 - 0| - |10 - 0|) / 100 on tech_export
     assert x.benefit[0, usa] == pytest.approx(0.7 * 0.6)
     assert x.benefit[0, x.actors.index("dprk")] == 0.0  # not a beneficiary
+
+
+def test_yearly_detection_and_false_alarm_become_monthly(korea):
+    q_year, alpha_year = np.array([0.3, 0.95]), np.array([0.05, 0.01])
+    ids = ("f4f-test-freeze", "f4f-exercise-freeze")
+    clauses = tuple(
+        judgement(cid, korea, detection=q, false_alarm=a)
+        for cid, q, a in zip(ids, q_year, alpha_year, strict=True)
+    )
+    check = SimpleNamespace(deal="freeze-for-freeze", clauses=clauses, third_party_effects=())
+    x = from_check(korea, check, *roles(korea, [check]))
+    # twelve independent months give back the check's yearly probabilities
+    assert 1 - (1 - x.detection) ** 12 == pytest.approx(q_year)
+    assert 1 - (1 - x.false_alarm) ** 12 == pytest.approx(alpha_year)
+    assert np.all(x.detection < q_year) and np.all(x.false_alarm < alpha_year)
+
+
+def test_per_month_keeps_the_ends_and_the_order():
+    p = np.array([0.0, 0.01, 0.5, 0.99, 1.0])
+    m = per_month(p)
+    assert m[0] == 0.0 and m[-1] == 1.0
+    assert np.all(np.diff(m) > 0) and np.all(m[1:-1] < p[1:-1])
 
 
 def test_benefit_is_zero_when_the_clause_moves_away_from_the_actor(korea):

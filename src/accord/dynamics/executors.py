@@ -1,14 +1,18 @@
 """Where blocks of runs are computed: in this process, a local process pool, or Dask.
 
 Runs are cut into blocks of :data:`BLOCK` runs, a constant: block ``b`` of deal ``d`` always
-draws from ``SeedSequence(entropy, spawn_key=key + (d, b))``, whoever computes it, and totals
-are summed in block order at the end. The numbers therefore depend on the seed and the run
-count only, never on the executor, the number of workers or how blocks are grouped into tasks.
+draws from ``SeedSequence(entropy, spawn_key=key + (stream_key(d), b))``, whoever computes it,
+and totals are summed in block order at the end. ``stream_key`` is a fixed hash of the deal's
+id, not its position, so a deal's numbers (no deal's too) are the same whichever other deals
+are simulated beside it. The numbers therefore depend on the seed, the run count and the
+inputs only, never on the executor, the number of workers, how blocks are grouped into tasks,
+or which and how many deals are run together.
 """
 
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import math
 import os
 import sys
@@ -26,7 +30,7 @@ from accord.dynamics.params import ParamValue
 from accord.dynamics.totals import Totals
 from accord.errors import AccordError, Problem
 
-__all__ = ["BLOCK", "Job", "Progress", "compute", "make_jobs", "run_jobs"]
+__all__ = ["BLOCK", "Job", "Progress", "compute", "make_jobs", "run_jobs", "stream_key"]
 
 #: Runs per random-number block (fixed: changing it changes the numbers).
 BLOCK = 16384
@@ -46,6 +50,7 @@ class Job:
     blocks: tuple[tuple[int, int], ...]  # (block index, runs in it)
     bands: bool
     arms: bool
+    index: int = 0  # position of the deal among the inputs (where its totals are summed)
 
     @property
     def runs(self) -> int:
@@ -56,8 +61,9 @@ class Job:
 def compute(job: Job) -> list[Totals]:
     """Run a job's blocks, one after the other, with single-threaded BLAS.
 
-    Block ``b`` of deal ``d`` draws from ``SeedSequence(entropy, spawn_key=(*root, d, b))``
-    (``root`` the seed's own spawn key): the same stream whichever worker runs it.
+    Block ``b`` of deal ``d`` draws from
+    ``SeedSequence(entropy, spawn_key=(*root, stream_key(d), b))`` (``root`` the seed's own
+    spawn key): the same stream whichever worker runs it.
     """
     _keep_freed_memory()
     with _one_blas_thread():
@@ -107,6 +113,15 @@ def _one_blas_thread() -> AbstractContextManager[Any]:
     return limits
 
 
+def stream_key(deal: str) -> int:
+    """Return the spawn-key entry of a deal's random streams: 32 bits of SHA-256 of its id.
+
+    A hash, not the deal's position, so that adding, removing or reordering deals leaves every
+    other deal's numbers unchanged (Python's ``hash`` is salted per process; this is not).
+    """
+    return int.from_bytes(hashlib.sha256(deal.encode("utf-8")).digest()[:4], "big")
+
+
 def make_jobs(
     inputs: Sequence[EngineInputs],
     values: Mapping[str, ParamValue],
@@ -126,10 +141,11 @@ def make_jobs(
             values,
             horizon,
             seed.entropy,
-            (*seed.spawn_key, d),
+            (*seed.spawn_key, stream_key(x.deal)),
             tuple(sizes[i : i + group]),
             bands,
             arms,
+            d,
         )
         for d, x in enumerate(inputs)
         for i in range(0, len(sizes), group)
@@ -166,18 +182,18 @@ class _InOrder:
     def __init__(self, jobs: Sequence[Job]) -> None:
         self.jobs, self.next = jobs, 0
         self.waiting: dict[int, list[Totals]] = {}
-        self.sums: dict[tuple[int, ...], Totals] = {}
+        self.sums: dict[int, Totals] = {}
 
     def add(self, index: int, parts: list[Totals]) -> None:
         self.waiting[index] = parts
         while self.next in self.waiting:
-            key = self.jobs[self.next].key
+            deal = self.jobs[self.next].index
             for part in self.waiting.pop(self.next):
-                self.sums[key] = self.sums[key] + part if key in self.sums else part
+                self.sums[deal] = self.sums[deal] + part if deal in self.sums else part
             self.next += 1
 
     def result(self) -> list[Totals]:
-        return list(self.sums.values())
+        return [self.sums[d] for d in sorted(self.sums)]
 
 
 def _dispatch(

@@ -6,6 +6,14 @@ never sees a scenario: it reads an :class:`EngineInputs` of plain NumPy arrays
 :func:`from_check` fills it from a ``CheckResult`` (see ``notes/CONTRACT-check.md``: any object
 with those attributes will do) and the scenario; :func:`no_deal` builds the baseline path with
 no clauses at all.
+
+Units. The check works in years: its discount factor delta is per year (the period of
+Downs, Rocke & Barsoom's threshold q delta / (1 - delta) L), so the detection probability q and
+false-alarm probability alpha of a clause (:data:`accord.feasibility.defaults.REGIMES`) are per
+year too. The engine steps in months, so the adapter converts both with
+:func:`per_month`, q_m = 1 - (1 - q_y)^(1/12): twelve independent monthly chances give the
+yearly one. ``p_implemented`` is a probability over the clause's life (``horizon_years``, in
+months here, or the ``life_months`` parameter); the engine turns it into a monthly hazard.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ import numpy as np
 from accord.errors import AccordError, Problem
 from accord.scenario import Scenario
 
-__all__ = ["NO_DEAL", "EngineInputs", "benefit", "from_check", "no_deal", "roles"]
+__all__ = ["NO_DEAL", "EngineInputs", "benefit", "from_check", "no_deal", "per_month", "roles"]
 
 NO_DEAL = "no_deal"
 #: Promised benefit of a clause that sets no issue value (a share of one fully salient issue).
@@ -43,7 +51,8 @@ class EngineInputs:
     reversible
         Whether a clause can still be broken after its life (irreversible ones are done).
     detection, false_alarm
-        Per-month probability a violation is detected (q) and a false alarm (alpha).
+        Per-MONTH probability that a violation is detected (q) and that a kept clause raises a
+        false alarm (alpha); :func:`from_check` converts the check's yearly values.
     credibility
         Beneficiaries' prior belief that the clause is kept.
     obligors, beneficiaries
@@ -192,7 +201,11 @@ def _arms_sides(principals: np.ndarray, obligors: np.ndarray) -> tuple[int, int]
 def from_check(
     scenario: Scenario, check: Any, principals: np.ndarray, hedgers: np.ndarray
 ) -> EngineInputs:
-    """Arrays for one deal from its ``CheckResult`` and the scenario's stances."""
+    """Arrays for one deal from its ``CheckResult`` and the scenario's stances.
+
+    The check's ``detection`` and ``false_alarm`` are per year; they become per month with
+    :func:`per_month`. ``horizon_years`` becomes ``life_months`` (12 x years).
+    """
     ids = tuple(a.id for a in scenario.actors)
     deal = scenario.deal(check.deal)
     judged = {c.id: c for c in check.clauses}
@@ -210,6 +223,8 @@ def from_check(
         for name in ("p_implemented", "p_low", "p_high", "detection", "false_alarm", "credibility")
     }
     _own_probabilities(col, depends)
+    for name in ("detection", "false_alarm"):
+        col[name] = per_month(col[name])
     return EngineInputs(
         deal=deal.id,
         actors=ids,
@@ -232,6 +247,16 @@ def from_check(
         hedgers=hedgers,
         arms_sides=_arms_sides(principals, obligors),
     )
+
+
+def per_month(p_year: np.ndarray) -> np.ndarray:
+    """Convert a per-year probability to the per-month one with the same yearly total.
+
+    p_m = 1 - (1 - p_y)^(1/12): an event with a chance p_m each month, independently, happens
+    within a year with probability p_y.
+    """
+    p = np.clip(np.asarray(p_year, dtype=float), 0.0, 1.0)
+    return np.asarray(1.0 - (1.0 - p) ** (1.0 / 12.0))
 
 
 def _benefits(

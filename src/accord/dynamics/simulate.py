@@ -177,6 +177,17 @@ def _with_baseline(inputs: Sequence[EngineInputs]) -> list[EngineInputs]:
                 expected="at least one deal or the no-deal path",
             )
         )
+    ids = [x.deal for x in inputs]
+    twice = sorted({d for d in ids if ids.count(d) > 1})
+    if twice:  # each deal's random streams and results are keyed by its id
+        raise AccordError(
+            Problem(
+                "deal ids must be unique",
+                path="inputs",
+                expected="one input per deal id",
+                found=", ".join(twice),
+            )
+        )
     if inputs[-1].deal == NO_DEAL:
         return list(inputs)
     x = inputs[0]
