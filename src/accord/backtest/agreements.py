@@ -107,12 +107,9 @@ class AgreementsBacktest:
 
     def to_frame(self) -> Any:
         """One row per clause (needs pandas)."""
-        from accord.errors import AccordError, Problem
+        from accord._frame import pandas
 
-        try:
-            import pandas as pd
-        except ImportError:  # pragma: no cover - depends on the environment
-            raise AccordError(Problem("to_frame needs pandas: pip install pandas")) from None
+        pd = pandas()
         return pd.DataFrame([r.__dict__ for r in self.rows])
 
 

@@ -83,12 +83,9 @@ class Deu3Backtest:
 
     def to_frame(self) -> Any:
         """Return a pandas DataFrame: one row per model, baseline and tuned forecast."""
-        try:
-            import pandas as pd
-        except ImportError:  # pragma: no cover - depends on the environment
-            raise AccordError(
-                Problem("pandas is needed for to_frame()", expected="pip install pandas")
-            ) from None
+        from accord._frame import pandas
+
+        pd = pandas()
         rows = [
             {"kind": kind, "name": name, **s.to_dict()}
             for kind, table in (("model", self.models), ("baseline", self.baselines))

@@ -156,10 +156,9 @@ class CheckResult:
 
     def to_frame(self) -> Any:
         """One row per clause (needs pandas)."""
-        try:
-            import pandas as pd
-        except ImportError:  # pragma: no cover - depends on the environment
-            raise AccordError(Problem("to_frame needs pandas: pip install pandas")) from None
+        from accord._frame import pandas
+
+        pd = pandas()
         cols = (
             "id",
             "core",

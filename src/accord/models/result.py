@@ -124,12 +124,9 @@ class Forecast:
 
     def to_frame(self) -> Any:
         """Return a pandas DataFrame, one row per model and issue."""
-        try:
-            import pandas as pd
-        except ImportError:  # pragma: no cover - depends on the environment
-            raise AccordError(
-                Problem("pandas is needed for to_frame()", expected="pip install pandas")
-            ) from None
+        from accord._frame import pandas
+
+        pd = pandas()
         rows = [
             {
                 "model": m,

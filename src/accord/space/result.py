@@ -5,19 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from accord.errors import AccordError, Problem
-
 __all__ = ["FrontierPoint", "OfferResult", "Solution", "SpaceResult", "Trade"]
 
 Package = dict[str, float | str]
 
 
 def _pandas() -> Any:
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise AccordError(Problem("this needs pandas", expected="pip install pandas")) from None
-    return pd
+    from accord._frame import pandas
+
+    return pandas()
 
 
 @dataclass(frozen=True)

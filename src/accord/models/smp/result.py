@@ -129,12 +129,9 @@ class SmpResult:
 
     def to_frame(self) -> Any:
         """Return a pandas DataFrame, one row per turn, actor and issue."""
-        try:
-            import pandas as pd
-        except ImportError:  # pragma: no cover - depends on the environment
-            raise AccordError(
-                Problem("pandas is needed for to_frame()", expected="pip install pandas")
-            ) from None
+        from accord._frame import pandas
+
+        pd = pandas()
         t, a, k = np.indices(self.positions.shape).reshape(3, -1)
         return pd.DataFrame(
             {
