@@ -22,7 +22,7 @@ class Settings:
     a2: str = "against"
     a3: str = "symmetric"
     a4: str = "scholz"
-    a5: str = "global"
+    a5: str = "pairs"
     perspective: str = "receiver"
     risk_votes: bool = True
 
@@ -58,8 +58,9 @@ def probabilities(
                 tot += w[k] * abs(a)
             num[i][j] = max(net, 0.0) if how == "net" else pos
             den[i][j] = tot
-    if how == "global":
-        total = sum(den[i][j] for i in range(n) for j in range(n))
+    if how in ("global", "pairs"):
+        part = den if how == "global" else num
+        total = sum(part[i][j] for i in range(n) for j in range(n))
         den = [[total] * n for _ in range(n)]
     return [[num[i][j] / den[i][j] if den[i][j] > 0 else 0.5 for j in range(n)] for i in range(n)]
 

@@ -25,10 +25,12 @@ Table 2; see ``docs/explanation/forecasting.md`` for the settings tried):
   compromises ranked as in the replication code, then capitulations), ``priority`` (the same
   order, least move within each kind), ``least`` (the offer that moves it least) or
   ``strongest`` (the offer of the challenger with the largest expected utility).
-- ``a5`` — the win probability's denominator: ``global`` (default; the sum over every pair
-  of the row, as in the replication code: probabilities become small) or ``local`` (over the
-  voters of the one pair, MODELS.md step 3), or ``net`` (local, with the net vote as
-  numerator).
+- ``a5`` — the win probability's denominator: ``pairs`` (default; each pair's vote over the
+  votes of every ordered pair of the row, so the row's probabilities sum to 1 and become
+  small), ``global`` (over the sum of both votes of every ordered pair, as in the
+  replication code as described by public re-implementations: twice the ``pairs``
+  denominator), ``local`` (over the voters of the one pair, MODELS.md step 3), or ``net``
+  (local, with the net vote as numerator).
 
 Two further choices the paper leaves implicit: ``perspective`` — whose risk exponent prices
 the challenger's expected utility ``E_i(ij)`` when j weighs an offer: ``receiver`` (default,
@@ -61,7 +63,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "a2": ("against", "by"),
     "a3": ("symmetric", "text"),
     "a4": ("least", "strongest", "priority", "scholz"),
-    "a5": ("local", "global", "net"),
+    "a5": ("local", "global", "pairs", "net"),
     "perspective": ("own", "receiver"),
     "scale": ("scale", "positions"),
     "forecast_stat": ("median", "mean"),
@@ -157,7 +159,7 @@ class ExpectedUtility(Model):
         a2: Literal["against", "by"] = "against",
         a3: Literal["symmetric", "text"] = "symmetric",
         a4: Literal["least", "strongest", "priority", "scholz"] = "scholz",
-        a5: Literal["local", "global", "net"] = "global",
+        a5: Literal["local", "global", "pairs", "net"] = "pairs",
         scale: Literal["scale", "positions"] = "scale",
         perspective: Literal["own", "receiver"] = "receiver",
         risk_votes: bool = True,

@@ -53,8 +53,10 @@ def win_probability(
     """Step 3: ``P[b, i, j]``, the probability that i beats j (A5 chooses the denominator).
 
     ``a_k = |x_k - x_j| - |x_k - x_i|``; ``P = sum_{a_k > 0} w_k a_k / N`` with
-    ``N = sum_k w_k |a_k|`` (``local``) or the sum of that over every pair of the row
-    (``global``); ``net`` keeps the local denominator but takes the net vote
+    ``N = sum_k w_k |a_k|`` (``local``), the sum of that over every ordered pair of the row
+    (``global``), or the sum of the numerators over every ordered pair (``pairs``: the
+    probabilities of the row sum to 1; this counts each unordered pair once, so it is half
+    the ``global`` denominator); ``net`` keeps the local denominator but takes the net vote
     ``max(sum_k w_k a_k, 0)`` as numerator. Where ``N`` is 0 (i and j hold the same
     position) ``P = 0.5``. With ``r`` (B, n), each voter k weighs distances by its risk
     exponent, ``d ** r_k`` (distances then in units of the range).
@@ -70,9 +72,10 @@ def win_probability(
     pos = _side_sums(geo, w[:, :, None] * d)  # pos[b, i, j] = sum over a_k > 0 of w_k a_k
     den = pos + np.swapaxes(pos, 1, 2)
     num = np.maximum(pos - np.swapaxes(pos, 1, 2), 0.0) if normaliser == "net" else pos
-    if normaliser == "global":
+    if normaliser in ("global", "pairs"):
         pair = present[:, :, None] & present[:, None, :]
-        den = np.broadcast_to((den * pair).sum(axis=(1, 2), keepdims=True), den.shape)
+        part = den if normaliser == "global" else pos
+        den = np.broadcast_to((part * pair).sum(axis=(1, 2), keepdims=True), den.shape)
     safe = np.where(den > 0, den, 1.0)
     return np.where(den > 0, num / safe, 0.5)
 
