@@ -40,7 +40,7 @@ def test_simulate_one_deal_table_and_plot(tmp_path, capsys):
         )
         == 0
     )
-    assert "grand-bargain < no_deal" in capsys.readouterr().out.replace("\n", " ")
+    assert "Grand bargain < no deal" in capsys.readouterr().out.replace("\n", " ")
     assert svg.read_text().lstrip().startswith("<?xml")
 
 

@@ -12,11 +12,17 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["curves", "frontier", "issue_ranges", "tornado"]
+__all__ = ["curves", "frontier", "issue_ranges", "percent_tick", "tornado"]
 
 PALETTE = ("#1f5fa8", "#d1495b", "#2a9d8f", "#e9a03b", "#6a4c93", "#7f8c8d", "#8c564b")
 INK, MUTED = "#222222", "#8a8f98"
 Series = tuple[Sequence[float], Sequence[float] | None, Sequence[float] | None]
+
+
+def percent_tick(value: float, _: object = None) -> str:
+    """Label a share as a percentage, with a decimal only where it needs one (2.5%, not 3%)."""
+    pct = 100 * value
+    return f"{pct:.0f}%" if abs(pct - round(pct)) < 1e-6 else f"{pct:.1f}%"
 
 
 def _figure(width: float, height: float) -> Any:
@@ -204,7 +210,7 @@ def curves(t: Sequence[float], panels: Mapping[str, Mapping[str, Series]], xlabe
         ax.set_xlim(0, max(t) if t else 1)
         ax.set_xlabel(xlabel)
         ax.grid(alpha=0.25)
-        ax.yaxis.set_major_formatter(lambda v, _: f"{100 * v:.0f}%")
+        ax.yaxis.set_major_formatter(percent_tick)
     axes[-1].legend(fontsize=7, frameon=False, loc="upper left")
     fig.subplots_adjust(left=0.08, right=0.98, top=0.9, bottom=0.16, wspace=0.22)
     return _svg(fig)
@@ -235,6 +241,6 @@ def tornado(
     ax.set_xlabel(xlabel)
     ax.grid(axis="x", alpha=0.25)
     if percent:
-        ax.xaxis.set_major_formatter(lambda v, _: f"{100 * v:.0f}%")
+        ax.xaxis.set_major_formatter(percent_tick)
     fig.subplots_adjust(left=0.36, right=0.97, top=1 - 0.15 / height, bottom=0.55 / height)
     return _svg(fig)

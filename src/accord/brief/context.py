@@ -12,7 +12,16 @@ from accord.brief.gather import Analyses, Settings, Unavailable
 from accord.brief.labels import Labels
 from accord.scenario.model import Scenario
 
-__all__ = ["Context", "counterpart", "unavailable_section"]
+__all__ = ["NAMES", "Context", "counterpart", "unavailable_section"]
+
+#: A reader's name for each analysis.
+NAMES = {
+    "forecast": "the forecast",
+    "space": "the agreement-space analysis",
+    "check": "the deal check",
+    "simulate": "the simulation",
+    "sensitivity": "the sensitivity analysis",
+}
 
 
 @dataclass(frozen=True)
@@ -78,7 +87,10 @@ def counterpart(scenario: Scenario, side: str) -> str:
 def unavailable_section(sid: str, number: int, title: str, missing: list[Unavailable]) -> Section:
     """Return a section saying which analyses it needs are unavailable."""
     blocks = tuple(
-        Paragraph(text(f"The {u.analysis} analysis is {u.reason}."), kind="unavailable")
+        Paragraph(
+            text(f"{NAMES.get(u.analysis, u.analysis).capitalize()} is not available: {u.reason}."),
+            kind="unavailable",
+        )
         for u in missing
     )
     return Section(

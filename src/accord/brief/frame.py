@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from accord.errors import AccordError, Problem
+from accord._frame import pandas
 
 if TYPE_CHECKING:
     from accord.brief.result import BriefResult
@@ -24,12 +24,7 @@ def leaves(tree: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]
 
 def numbers_frame(brief: BriefResult) -> Any:
     """Return a DataFrame with one row per number: ``section``, ``path``, ``value``."""
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise AccordError(
-            Problem("pandas is needed for to_frame()", expected="pip install pandas")
-        ) from None
+    pd = pandas()
     rows = [
         {"section": s.id, "path": path, "value": value}
         for s in brief.sections

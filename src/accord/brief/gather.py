@@ -36,6 +36,7 @@ ANALYSES = {
 #: (about 2 s); ``accord sensitivity`` runs the full Sobol analysis.
 SENSITIVITY: dict[str, Any] = {"method": "morris", "samples": 2, "reps": 24}
 
+NO_DEALS = "the scenario has no candidate deals"
 _EXTRAS = {"SALib": "sensitivity", "pandas": "pandas", "dask": "dask"}
 #: Analysis -> the optional package (see :data:`_EXTRAS`) it cannot run without.
 _REQUIRES = {"sensitivity": "SALib"}
@@ -135,12 +136,14 @@ def gather(scenario: Scenario, settings: Settings) -> Analyses:
         ),
         "space": attempt("space", lambda: accord.space(scenario)),
         "check": _checks(scenario, settings.deals, runs, seed),
-        "simulate": attempt(
+        "simulate": _after_signing(
             "simulate",
+            settings,
             lambda: accord.simulate(scenario, deal=list(settings.deals), runs=runs, seed=seed),
         ),
-        "sensitivity": attempt(
+        "sensitivity": _after_signing(
             "sensitivity",
+            settings,
             lambda: accord.sensitivity(
                 scenario, deal=list(settings.deals), seed=seed, **SENSITIVITY
             ),
@@ -150,9 +153,16 @@ def gather(scenario: Scenario, settings: Settings) -> Analyses:
     return Analyses(results=results, data=data)
 
 
+def _after_signing(name: str, settings: Settings, call: Callable[[], Any]) -> Any:
+    """Simulate only when there are deals: no deal alone says nothing about signing one."""
+    if not settings.deals:
+        return Unavailable(name, NO_DEALS)
+    return attempt(name, call)
+
+
 def _checks(scenario: Scenario, deals: Sequence[str], runs: int, seed: int) -> Any:
     if not deals:
-        return Unavailable("check", "the scenario has no candidate deals")
+        return Unavailable("check", NO_DEALS)
     out: dict[str, Any] = {}
     for deal in deals:
         res = attempt("check", partial(accord.check, scenario, deal, runs=runs, seed=seed))

@@ -50,6 +50,15 @@ def brief(
     from accord.brief.pdf import INSTALL, available
 
     chosen = _formats(formats)
+    if out.exists() and not out.is_dir():
+        raise AccordError(
+            Problem(
+                "the output folder is a file",
+                path="-o/--out",
+                expected="a folder (it is created if missing)",
+                found=f"the file {out}",
+            )
+        )
     if "pdf" in chosen and not available():
         raise AccordError(
             Problem(

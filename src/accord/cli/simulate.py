@@ -53,6 +53,15 @@ class _LazyBar:
             self.bar.stop()
 
 
+def _with_bar(label: str, call: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run ``call(*args, progress=bar, **kwargs)`` under a lazy progress bar, closed after."""
+    bar = _LazyBar(label)
+    try:
+        return call(*args, progress=bar, **kwargs)
+    finally:
+        bar.close()
+
+
 def _params(items: list[str] | None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for item in items or []:
@@ -63,11 +72,11 @@ def _params(items: list[str] | None) -> dict[str, Any]:
             )
         except ValueError:
             sep = ""
-        if not sep:
+        if not sep or not name.strip():
             raise AccordError(
                 Problem(
                     "cannot read --param",
-                    path=f"--param {item}",
+                    path="--param",
                     expected="NAME=VALUE or NAME=LOW:HIGH",
                     found=item,
                 )
@@ -95,29 +104,44 @@ def simulate_cmd(
     plot: PlotOpt = None,
 ) -> None:
     """Simulate the months after signing each deal, beside no deal, with Monte Carlo errors."""
-    bar = _LazyBar("simulating")
-    try:
-        r = accord.simulate(
-            scenario,
-            deal=None if all_deals else deal,
-            runs=runs,
-            horizon=horizon,
-            seed=seed,
-            executor=executor,
-            workers=workers,
-            scheduler=scheduler,
-            arms=arms,
-            params=_params(param),
-            progress=bar,
-        )
-    finally:
-        bar.close()
+    _check_plot(plot)
+    r = _with_bar(
+        "simulating",
+        accord.simulate,
+        scenario,
+        deal=None if all_deals else deal,
+        runs=runs,
+        horizon=horizon,
+        seed=seed,
+        executor=executor,
+        workers=workers,
+        scheduler=scheduler,
+        arms=arms,
+        params=_params(param),
+    )
     if plot is not None:
         write_atomic(plot, _simulation_svg(r))
     if as_json:
         print_json(r.to_dict())
         return
     _show_simulation(r, plot)
+
+
+def _check_plot(plot: Path | None) -> None:
+    """Refuse a chart path that cannot take an SVG before any work is done."""
+    if plot is None:
+        return
+    folder = plot.is_dir()
+    found = "a folder" if folder else plot.suffix or "no suffix"
+    if folder or plot.suffix.lower() != ".svg":
+        raise AccordError(
+            Problem(
+                "a folder is in the way of the chart" if folder else "the chart is written as SVG",
+                path="--plot",
+                expected="a file path ending in .svg",
+                found=f"{plot} ({found})",
+            )
+        )
 
 
 def _show_simulation(r: Any, plot: Path | None) -> None:
@@ -144,12 +168,19 @@ def _show_simulation(r: Any, plot: Path | None) -> None:
         )
     console.print(t)
     console.print(
-        "lowest risk of armed conflict first: " + " < ".join(r.ranking()), highlight=False
+        "lowest risk of armed conflict first: " + " < ".join(_names(r, r.ranking())),
+        highlight=False,
     )
     for note in r.notes:
         console.print(f"[yellow]note:[/] {note}", highlight=False)
     if plot is not None:
         console.print(f"wrote {plot}")
+
+
+def _names(r: Any, ids: Any) -> list[str]:
+    """Display names of deal ids in a simulation result (no deal included)."""
+    names = {o.deal: o.name for o in [*r.deals.values(), r.no_deal]}
+    return [names.get(d, d) for d in ids]
 
 
 def _pm(o: Any, what: str) -> str:
@@ -179,22 +210,20 @@ def sensitivity_cmd(
     plot: PlotOpt = None,
 ) -> None:
     """Which assumptions the outcome hangs on, and what would flip the ranking of deals."""
-    bar = _LazyBar("sensitivity")
-    try:
-        r = accord.sensitivity(
-            scenario,
-            deal=deal,
-            method=method,
-            outputs=tuple(o.strip() for o in outputs.split(",") if o.strip()),
-            samples=samples,
-            reps=reps,
-            horizon=horizon,
-            seed=seed,
-            params=_params(param),
-            progress=bar,
-        )
-    finally:
-        bar.close()
+    _check_plot(plot)
+    r = _with_bar(
+        "sensitivity",
+        accord.sensitivity,
+        scenario,
+        deal=deal,
+        method=method,
+        outputs=tuple(o.strip() for o in outputs.split(",") if o.strip()),
+        samples=samples,
+        reps=reps,
+        horizon=horizon,
+        seed=seed,
+        params=_params(param),
+    )
     if plot is not None:
         write_atomic(plot, _tornado_svg(r))
     if as_json:
@@ -289,10 +318,10 @@ def _tornado_svg(r: Any) -> str:
         bars = r.tornado[d][output][:10][::-1]
         base = bars[0].at_nominal if bars else 0.0
         for y, s in enumerate(bars):
-            ax.barh(y, s.at_low - base, left=base, color="tab:blue", alpha=0.7)
-            ax.barh(y, s.at_high - base, left=base, color="tab:red", alpha=0.7)
+            ax.barh(y, s.at_low - base, left=base, color="tab:red", alpha=0.7)
+            ax.barh(y, s.at_high - base, left=base, color="tab:blue", alpha=0.7)
         ax.set_yticks(range(len(bars)), [s.factor for s in bars], fontsize=7)
         ax.axvline(base, color="black", lw=0.8)
         ax.set_title(f"{d}: {output}", fontsize=9)
-    fig.suptitle("one at a time: blue = factor at its low end, red = at its high end")
+    fig.suptitle("one at a time: red = factor at its low end, blue = at its high end")
     return _svg(fig)

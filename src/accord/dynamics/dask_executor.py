@@ -45,10 +45,13 @@ def run_dask(
         )
     try:
         client = dist.Client(cluster if cluster is not None else scheduler, timeout="10s")
-    except (OSError, TimeoutError) as err:
+    except (OSError, TimeoutError, ValueError) as err:  # ValueError: a malformed address
         raise AccordError(
             Problem(
-                "cannot reach the Dask scheduler", path="scheduler", found=f"{scheduler}: {err}"
+                "cannot reach the Dask scheduler",
+                path="scheduler",
+                expected="the address of a running scheduler, e.g. tcp://host:8786",
+                found=f"{scheduler}: {err}",
             )
         ) from None
     try:

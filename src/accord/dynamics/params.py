@@ -11,6 +11,7 @@ high)`` or a :class:`~accord.scenario.quantity.Quantity`), which is then drawn p
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -297,7 +298,9 @@ def _check(name: str, path: str, raw: Any, problems: list[Problem]) -> ParamValu
     try:
         value = _as_value(raw)
     except (TypeError, ValueError) as err:
-        problems.append(Problem(f"not a number or range: {err}", path=path, found=repr(raw)))
+        problems.append(
+            Problem(f"not a number or range: {_reason(err)}", path=path, found=repr(raw))
+        )
         return None
     lo, hi = value.bounds if isinstance(value, Quantity) else (value, value)
     if not spec.domain[0] <= lo <= hi <= spec.domain[1]:
@@ -325,7 +328,18 @@ def _as_value(raw: Any) -> ParamValue:
         return _as_value(Quantity(**dict(zip(keys, map(float, raw), strict=True))))
     if isinstance(raw, Mapping):
         return _as_value(Quantity(**raw))
-    return float(raw)
+    value = float(raw)
+    if not math.isfinite(value):
+        raise ValueError("expected a finite number")
+    return value
+
+
+def _reason(err: Exception) -> str:
+    """Return why a conversion failed, in a few words (pydantic's messages, unframed)."""
+    errors = getattr(err, "errors", None)
+    if callable(errors):  # pydantic.ValidationError
+        return "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in errors())
+    return str(err)
 
 
 def draw_params(

@@ -19,10 +19,10 @@ from typing import Any
 
 import numpy as np
 
+from accord._frame import pandas
 from accord.dynamics.inputs import NO_DEAL, EngineInputs
 from accord.dynamics.ladder import LADDER
 from accord.dynamics.totals import Totals
-from accord.errors import AccordError, Problem
 
 __all__ = ["Comparison", "DealOutcome", "SimulationResult", "outcome"]
 
@@ -220,16 +220,7 @@ class SimulationResult:
 
     def to_frame(self) -> Any:
         """One row per deal and month: P(intact), P(conflict), P(hedge), mean rung."""
-        try:
-            import pandas as pd
-        except ImportError:
-            raise AccordError(
-                Problem(
-                    "to_frame needs pandas",
-                    expected="pip install pandas",
-                    found="pandas not installed",
-                )
-            ) from None
+        pd = pandas()
         rows = [
             {
                 "deal": o.deal,

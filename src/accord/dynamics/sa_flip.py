@@ -157,11 +157,11 @@ def _flip(
     relevant = np.array([f.kind == "parameter" or f.deal in (a, b) for f in fs])
     drivers = _drivers(fs, X, flipped, relevant)
     thresholds = tuple((n, d, round(v, 4), nom) for n, d, v, nom, _ in found[:3])
-    text = _sentence(names.get(a, a), names.get(b, b), thresholds, share, drivers, fs)
+    text = _sentence(names.get(a, a), names.get(b, b), thresholds, share, drivers, fs, names)
     if tie:
         text = (
             f"{names.get(a, a)} and {names.get(b, b)} are within Monte Carlo error of each "
-            f"other at the assumed values (difference {tie:.3f}). " + text
+            f"other at the assumed values (difference {100 * tie:.1f} percentage points). " + text
         )
     text = (text[0].upper() + text[1:]).replace(". no deal", ". No deal")
     return Flip(
@@ -214,12 +214,17 @@ def _sentence(
     share: float,
     drivers: Sequence[tuple[str, str]],
     fs: Sequence[Factor],
+    names: Mapping[str, str],
 ) -> str:
     ranges = {f.name: f for f in fs}
+
+    def label(factor: str) -> str:  # a reader's name: "beta frustration", not "beta_frustration"
+        return names.get(factor, factor.replace("_", " "))
+
     head = f"{b} would become less risky than {a}"
     if thresholds:
         parts = [
-            f"{n} were {d} {v:.3g} (assumed {nom:.3g}, plausible "
+            f"{label(n)} were {d} {v:.3g} (assumed {nom:.3g}, plausible "
             f"{ranges[n].low:.3g}–{ranges[n].high:.3g})"
             for n, d, v, nom in thresholds
         ]
@@ -227,7 +232,7 @@ def _sentence(
     else:
         text = f"No single assumption within its plausible range makes {b} less risky than {a}."
     if share > 0:
-        when = " and ".join(f"{n} is {w}" for n, w in drivers)
+        when = " and ".join(f"{label(n)} is {w}" for n, w in drivers)
         how_often = f"{share:.0%}" if share >= 0.01 else "fewer than 1%"
         text += (
             f" Varying all assumptions together, the order flips in {how_often} of the "

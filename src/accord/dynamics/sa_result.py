@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from accord._frame import pandas
 from accord.dynamics.sa_eval import Factor
 from accord.dynamics.sa_flip import Flip, Swing
-from accord.errors import AccordError, Problem
 
 __all__ = ["Index", "SensitivityResult"]
 
@@ -98,16 +98,7 @@ class SensitivityResult:
 
     def to_frame(self) -> Any:
         """One row per deal, output and factor, with its indices."""
-        try:
-            import pandas as pd
-        except ImportError:
-            raise AccordError(
-                Problem(
-                    "to_frame needs pandas",
-                    expected="pip install pandas",
-                    found="pandas not installed",
-                )
-            ) from None
+        pd = pandas()
         rows = [
             {"deal": d, "output": o, **i.to_dict()}
             for d, by in self.indices.items()

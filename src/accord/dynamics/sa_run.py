@@ -21,7 +21,7 @@ from accord.dynamics.params import resolve_params
 from accord.dynamics.sa_eval import OUTPUTS, Factor, evaluate, factors
 from accord.dynamics.sa_flip import flips, paired_se, sweep_design, swings
 from accord.dynamics.sa_result import Index, SensitivityResult
-from accord.dynamics.simulate import _horizon, deal_inputs
+from accord.dynamics.simulate import _horizon, check_sizes, deal_inputs
 from accord.errors import AccordError, Problem
 from accord.scenario import Scenario
 
@@ -31,6 +31,10 @@ Method = Literal["sobol", "morris"]
 DEFAULT_SAMPLES = {"sobol": 16, "morris": 8}
 #: Runs behind the nominal estimates that fix the ranking.
 NOMINAL_REPS = 4096
+#: Most runs per design point (all of a point's runs are simulated at once).
+MAX_REPS = 16384
+#: Most runs a design may ask for per deal (design points x reps): minutes per deal.
+MAX_DESIGN_RUNS = 5_000_000
 
 
 def sensitivity(
@@ -66,9 +70,10 @@ def sensitivity(
         As for :func:`accord.simulate`.
     """
     _check(method, outputs, samples, reps)
+    check_sizes(seed=seed, **({} if horizon is None else {"horizon": horizon}))
     inputs = deal_inputs(scenario, deal)
     values = resolve_params(scenario.context, params)
-    names = {d.id: d.name for d in scenario.deals} | {NO_DEAL: "no deal"}
+    names = {d.id: d.name for d in scenario.deals} | {NO_DEAL: "no deal"} | _clause_names(scenario)
     return analyse(
         inputs,
         values,
@@ -107,6 +112,7 @@ def analyse(
         "names": [f.name for f in fs],
         "bounds": [[f.low, f.high] for f in fs],
     }
+    _check_design(method, samples, reps, len(fs))
     root = np.random.SeedSequence(seed)
     X = _design(problem, method, samples, seed)
     kw = {"reps": reps, "horizon": horizon, "arms": arms}
@@ -156,6 +162,17 @@ def analyse(
     )
 
 
+def _clause_names(scenario: Scenario) -> dict[str, str]:
+    """Factor ``p:<clause>`` -> a reader's name for it (the clause's text, shortened)."""
+    out = {}
+    for d in scenario.deals:
+        for c in d.clauses:
+            text = c.text.rstrip(".")
+            short = text if len(text) <= 48 else text[:46].rsplit(" ", 1)[0] + "…"
+            out[f"p:{c.id}"] = f"P(implemented) of “{short}”"
+    return out
+
+
 def _ties(
     at: Mapping[str, Mapping[str, np.ndarray]],
     ranking: Sequence[str],
@@ -191,7 +208,9 @@ def _indices(
         if method == "sobol":
             from SALib.analyze import sobol
 
-            r = sobol.analyze(problem, y, calc_second_order=False, num_resamples=100, seed=seed)
+            # SALib reads seed=0 as "unseeded" (global RNG): hand it a seeded Generator
+            rng = np.random.default_rng(np.random.SeedSequence(seed))
+            r = sobol.analyze(problem, y, calc_second_order=False, num_resamples=100, seed=rng)
             rows = [
                 Index(n, *(float(r[k][j]) for k in ("S1", "S1_conf", "ST", "ST_conf")))
                 for j, n in enumerate(problem["names"])
@@ -228,6 +247,24 @@ def _check(method: str, outputs: Sequence[str], samples: int | None, reps: int) 
     for name, v in (("samples", samples), ("reps", reps)):
         if v is not None and (not isinstance(v, int) or v < 2):
             problems.append(Problem("too small", path=name, expected=">= 2", found=str(v)))
+    if isinstance(reps, int) and reps > MAX_REPS:
+        problems.append(
+            Problem(
+                "too many runs per design point",
+                path="reps",
+                expected=f"<= {MAX_REPS}",
+                found=str(reps),
+            )
+        )
+    if method == "sobol" and isinstance(samples, int) and samples >= 2 and samples & (samples - 1):
+        problems.append(
+            Problem(
+                "Sobol sampling needs a power of two",
+                path="samples",
+                expected="2, 4, 8, 16, 32, ...",
+                found=str(samples),
+            )
+        )
     try:
         import SALib  # noqa: F401
     except ImportError:
@@ -238,6 +275,20 @@ def _check(method: str, outputs: Sequence[str], samples: int | None, reps: int) 
         )
     if problems:
         raise AccordError(problems)
+
+
+def _check_design(method: Method, samples: int, reps: int, n_factors: int) -> None:
+    """Refuse a design whose runs per deal would exhaust memory or run for hours."""
+    points = samples * (n_factors + (2 if method == "sobol" else 1))
+    if points * reps > MAX_DESIGN_RUNS:
+        raise AccordError(
+            Problem(
+                "design too large",
+                path="samples, reps",
+                expected=f"design points x reps <= {MAX_DESIGN_RUNS:,} runs per deal",
+                found=f"{points:,} points ({samples} samples, {n_factors} factors) x {reps} reps",
+            )
+        )
 
 
 __all__ += ["Factor"]

@@ -16,9 +16,13 @@ from accord.errors import AccordError, Problem
 from accord.scenario import Scenario
 from accord.scenario.quantity import Quantity
 
-__all__ = ["deal_inputs", "simulate", "simulate_inputs"]
+__all__ = ["MAX_HORIZON", "MAX_RUNS", "check_sizes", "deal_inputs", "simulate", "simulate_inputs"]
 
 Seed = int | np.random.SeedSequence
+#: Most Monte Carlo runs per deal: the standard error is then below 0.0001.
+MAX_RUNS = 100_000_000
+#: Longest horizon, in months (a century).
+MAX_HORIZON = 1200
 
 
 def simulate(
@@ -127,7 +131,8 @@ def simulate_inputs(
     The last input with ``deal == "no_deal"`` is the baseline; without one, an empty no-deal
     path among the same actors is added.
     """
-    _check_sizes(runs, horizon, workers)
+    check_sizes(runs=runs, horizon=horizon, workers=workers, seed=seed)
+    _check_executor(executor, scheduler)
     inputs = _with_baseline(inputs)
     values = dict(values) if values is not None else resolve_params()
     root = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
@@ -194,20 +199,47 @@ def _with_baseline(inputs: Sequence[EngineInputs]) -> list[EngineInputs]:
     return [*inputs, no_deal(x.actors, x.principals, x.hedgers)]
 
 
-def _check_sizes(runs: int, horizon: int, workers: int) -> None:
+def check_sizes(*, seed: Seed = 0, **sizes: int) -> None:
+    """Raise :class:`AccordError` listing every size out of range and a negative seed.
+
+    ``sizes`` are positive whole numbers by name (``runs``, ``horizon``, ``workers``,
+    ``reps``...); ``runs`` is capped at :data:`MAX_RUNS` and ``horizon`` at
+    :data:`MAX_HORIZON`, so a typo cannot exhaust memory or run for days.
+    """
     problems = [
         Problem("must be a positive whole number", path=name, expected=">= 1", found=str(value))
-        for name, value in (("runs", runs), ("horizon", horizon), ("workers", workers))
+        for name, value in sizes.items()
         if not isinstance(value, int | np.integer) or value < 1
     ]
-    if isinstance(horizon, int) and horizon > 1200:
-        problems.append(
-            Problem(
-                "horizon too long", path="horizon", expected="<= 1200 months", found=str(horizon)
+    for name, cap, what in (("runs", MAX_RUNS, "runs"), ("horizon", MAX_HORIZON, "months")):
+        value = sizes.get(name)
+        if isinstance(value, int | np.integer) and value > cap:
+            problems.append(
+                Problem(
+                    "too large",
+                    path=name,
+                    expected=f"<= {cap:,} {what}",
+                    found=f"{value:,}",
+                )
             )
+    if isinstance(seed, bool) or (isinstance(seed, int | np.integer) and seed < 0):
+        problems.append(
+            Problem("must be a whole number >= 0", path="seed", expected=">= 0", found=str(seed))
         )
     if problems:
         raise AccordError(problems)
+
+
+def _check_executor(executor: str, scheduler: str | None) -> None:
+    if scheduler is not None and executor != "dask":
+        raise AccordError(
+            Problem(
+                "a scheduler address is only used by the dask executor",
+                path="scheduler",
+                expected="executor 'dask', or no scheduler",
+                found=f"executor {executor!r}",
+            )
+        )
 
 
 def _horizon(scenario: Scenario, horizon: int | None) -> int:

@@ -107,6 +107,7 @@ def _chart(ctx: Context, sim: dict[str, Any], t: list[float]) -> Chart:
 
 
 def _table(ctx: Context, sim: dict[str, Any], data: Data) -> Table:
+    hedgers = any(e.get("hedge_by_actor") for e in outcomes(sim).values())
     rows: list[tuple[Text, ...]] = []
     for deal, ends in endpoints(sim).items():
         keys = (deal,)
@@ -119,15 +120,19 @@ def _table(ctx: Context, sim: dict[str, Any], data: Data) -> Table:
                     else "–"
                 ),
                 T(data.num((*keys, "p_conflict_end"), ends.get("p_conflict"), "pct")),
+            )
+        )
+        if hedgers:  # a scenario with no third party that could hedge gets no such column
+            rows[-1] += (
                 T(
                     data.num((*keys, "p_hedge_end"), ends.get("p_hedge"), "pct")
                     if "p_hedge" in ends
                     else "–"
                 ),
             )
-        )
+    head = ("path", "P(deal intact)", "P(armed conflict)")
     return Table(
-        ("path", "P(deal intact)", "P(armed conflict)", "P(an ally hedges)"),
+        (*head, "P(a third party hedges)") if hedgers else head,
         tuple(rows),
         title="At the end of the simulated horizon",
     )

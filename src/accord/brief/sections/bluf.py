@@ -120,7 +120,7 @@ def _risk(ctx: Context, data: Data) -> Text | None:
         worst = data.num(("risk", "p_conflict"), p, "pct")
         if base is None:
             parts = T(f"Main risk: under {name} the chance of armed conflict reaches ", worst)
-        elif p > base:
+        elif round(100 * p) > round(100 * base):  # as shown: 4% against 4% is no risk
             parts = T(
                 f"Main risk: under {name} the chance of armed conflict reaches ",
                 worst,
@@ -130,9 +130,10 @@ def _risk(ctx: Context, data: Data) -> Text | None:
             )
         else:
             parts = T(
-                "Risk: no deal on the table raises the chance of armed conflict above the ",
+                "Risk: none of the deals on the table raises the chance of armed conflict "
+                "above the ",
                 data.num(("risk", "p_conflict_no_deal"), base, "pct"),
-                f" of no deal (the riskiest, {name}: ",
+                f" with no deal (the riskiest, {name}, gives ",
                 worst,
                 ")",
             )

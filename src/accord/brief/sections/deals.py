@@ -137,8 +137,7 @@ def _remedy(c: dict[str, Any], keys: tuple[str, ...], data: Data) -> Text:
 def _weakest(ctx: Context, checks: dict[str, Any], data: Data) -> Block:
     items = [
         T(
-            ctx.labels.clause_text(c["id"]),
-            f" ({ctx.labels.deal(deal)}): ",
+            f"“{ctx.labels.clause_text(c['id']).rstrip('.')}” ({ctx.labels.deal(deal)}): ",
             data.num(("weakest", c["id"]), c["p_implemented"], "pct"),
         )
         for deal, c in weakest(checks)

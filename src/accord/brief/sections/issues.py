@@ -60,8 +60,8 @@ def build(ctx: Context) -> Section:
     blocks.append(
         Chart(
             charts.issue_ranges(rows),
-            "Ideal points of the parties (▼) and each model's forecast (●) with "
-            "its P10–P90 range (bar); dotted line: no deal.",
+            "Ideal points of the parties (▼) and each model's forecast at the assumed values "
+            "(●) with its P10–P90 range over the draws (bar); dotted line: no deal.",
             "Chart of positions and forecasts per issue; the numbers are in the list below.",
         )
     )
@@ -82,9 +82,38 @@ def _intro(ctx: Context, fc: dict[str, Any], data: Data) -> Paragraph:
         ]
     parts.append(
         ". Scales run as in the scenario; each forecast is the point where the "
-        "model expects bargaining to land."
+        "model expects bargaining to land with every input at its assumed value."
     )
+    if runs:
+        parts.append(
+            " The P10–P90 range comes from re-running the model on the draws, so a forecast "
+            "can lie outside its own range when the assumed values give an untypical result"
+            + _outside_example(ctx, fc)
+            + "; no range is shown where the draws agree."
+        )
+    parts += [f" {n}" for n in _option_notes(ctx, fc)]
     return Paragraph(tuple(parts))
+
+
+def _outside_example(ctx: Context, fc: dict[str, Any]) -> str:
+    """`` (as for smp on Tariff rate)``: the first forecast outside its own range, if any."""
+    for issue in ctx.scenario.issues:
+        for model, v in forecasts(fc, issue.id).items():
+            lo, hi, at = (fmt(v.get(k), "scale") for k in ("p10", "p90", "forecast"))
+            ranged = None not in (v.get("p10"), v.get("p90")) and lo != hi
+            if ranged and not float(lo) <= float(at) <= float(hi):
+                return f" (as for {model} on {issue.name})"
+    return ""
+
+
+def _option_notes(ctx: Context, fc: dict[str, Any]) -> list[str]:
+    """How to read the numbers of issues with named options: ``0 = none, 1 = small, ...``."""
+    out = []
+    for issue in ctx.scenario.issues:
+        if issue.options is not None and forecasts(fc, issue.id):
+            names = ", ".join(f"{k} = {o.label or o.id}" for k, o in enumerate(issue.options))
+            out.append(f"{issue.name} has named options, numbered in order: {names}.")
+    return out
 
 
 def _chart_row(ctx: Context, fc: dict[str, Any], issue_id: str) -> dict[str, Any]:

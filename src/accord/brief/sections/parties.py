@@ -169,6 +169,15 @@ def _range(data: Data, keys: tuple[str, ...], q: Quantity, kind: str) -> list[Fr
     return out
 
 
+def _share(owed: int, weak: int) -> str:
+    """``"3 of the 6 clauses it would owe"``, said naturally for one clause or all of them."""
+    noun = "clause" if owed == 1 else "clauses"
+    if weak == 0:
+        count = "the one" if owed == 1 else ("both" if owed == 2 else f"all {owed}")
+        return f"{count} {noun} it would owe"
+    return f"{owed - weak} of the {owed} {noun} it would owe"
+
+
 def _delivery(ctx: Context, actor_id: str, data: Data) -> Text | None:
     checks = ctx.data("check")
     if not isinstance(checks, dict):
@@ -179,10 +188,7 @@ def _delivery(ctx: Context, actor_id: str, data: Data) -> Text | None:
     if not owed:
         return None
     weak = [c for c in owed if (c.get("p_deliverable") or 0.0) < DELIVERABLE]
-    parts: list[Fragment] = [
-        f"Deal check: it can deliver at home {len(owed) - len(weak)} of the {len(owed)} "
-        "clauses it would owe"
-    ]
+    parts: list[Fragment] = [f"Deal check: it can deliver at home {_share(len(owed), len(weak))}"]
     for k, c in enumerate(weak):
         parts += [
             "; not: " if k == 0 else "; ",

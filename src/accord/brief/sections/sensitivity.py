@@ -10,7 +10,18 @@ from __future__ import annotations
 from typing import Any
 
 from accord.brief import charts
-from accord.brief.blocks import Block, Bullets, Chart, Data, Fragment, Paragraph, Section, T, Text
+from accord.brief.blocks import (
+    Block,
+    Bullets,
+    Chart,
+    Data,
+    Fragment,
+    Paragraph,
+    Section,
+    T,
+    Text,
+    fmt,
+)
 from accord.brief.context import Context, unavailable_section
 from accord.brief.gather import Unavailable
 from accord.brief.sections import findings
@@ -52,7 +63,7 @@ def build(ctx: Context) -> Section:
         return unavailable_section(SID, NUMBER, TITLE, [sens])
     data = Data(SID)
     deal = focus(ctx, sens)
-    top = drivers(sens, deal)[:TOP]
+    top = [r for r in drivers(sens, deal) if _moves(r)][:TOP]
     blocks: list[Block] = [_ranking(ctx, sens)]
     if deal is not None and top:
         base = (sens.get("nominal") or {}).get(deal, {}).get(OUTPUT)
@@ -67,6 +78,20 @@ def build(ctx: Context) -> Section:
             ),
             _list(ctx, deal, top, data),
         ]
+        flat = sum(not _moves(r) for r in drivers(sens, deal))
+        if flat:
+            blocks.append(
+                Paragraph(
+                    T(
+                        f"The other {flat} uncertain inputs each move it by less than one "
+                        "percentage point across their plausible ranges."
+                        if flat > 1
+                        else "The other uncertain input moves it by less than one percentage "
+                        "point across its plausible range."
+                    ),
+                    kind="note",
+                )
+            )
     sentences = flips(sens)
     blocks.append(
         Bullets(tuple(T(s) for s in sentences), title="What would flip the ranking")
@@ -86,6 +111,11 @@ def _ranking(ctx: Context, sens: dict[str, Any]) -> Paragraph:
             "chance."
         )
     )
+
+
+def _moves(row: dict[str, Any]) -> bool:
+    """Whether a swing shows at all: its two ends differ as printed (whole percentages)."""
+    return fmt(row.get("at_low"), "pct") != fmt(row.get("at_high"), "pct")
 
 
 def _deal(ctx: Context, deal: str) -> str:

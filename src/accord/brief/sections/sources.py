@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from accord.brief.blocks import Block, Bullets, Data, Fragment, Paragraph, Section, T, Table, Text
-from accord.brief.context import Context
+from accord.brief.context import NAMES, Context
+from accord.brief.labels import join_names
 from accord.scenario.model import Scenario
 from accord.scenario.quantity import Quantity
 
@@ -138,7 +139,13 @@ def _settings(ctx: Context, data: Data) -> tuple[Text, ...]:
             f"{ctx.labels.actor(ctx.other)}."
         ),
     ]
-    for name in ("forecast", "space", "check", "simulate", "sensitivity"):
-        status = "used" if ctx.analyses.available(name) else ctx.data(name).reason
-        items.append(T(f"{name}: {status}."))
+    names = ("forecast", "space", "check", "simulate", "sensitivity")
+    used = [NAMES[n] for n in names if ctx.analyses.available(n)]
+    if used:
+        items.append(T("Analyses run: " + join_names(used) + "."))
+    for name in names:
+        if not ctx.analyses.available(name):
+            items.append(
+                T(f"{NAMES[name].capitalize()} is not available: {ctx.data(name).reason}.")
+            )
     return tuple(items)

@@ -83,7 +83,11 @@ def value_text(
         option = issue.options[round(issue.to_number(value))] if issue.options else None
         return T(option.label or option.id if option is not None else str(value))
     number = value.point if hasattr(value, "point") else float(value)
-    return T(data.num(keys, number, "scale"), ctx.labels.paren(issue_id, number) if label else "")
+    scale = ctx.scenario.issue(issue_id).scale
+    unit = f" {scale.unit}" if scale is not None and scale.unit else ""
+    return T(
+        data.num(keys, number, "scale"), unit, ctx.labels.paren(issue_id, number) if label else ""
+    )
 
 
 def build(ctx: Context) -> Section:

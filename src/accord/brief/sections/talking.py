@@ -39,7 +39,7 @@ def build(ctx: Context, found: dict[str, Section]) -> Section:
         blocks.append(
             Bullets(tuple(items[:PER_LIST]), title=title)
             if items
-            else Paragraph(T(f"{title}: nothing the analyses available support."), kind="note")
+            else Paragraph(T(f"{title}: nothing that the available analyses support."), kind="note")
         )
     return Section(SID, NUMBER, TITLE, tuple(blocks), data.tree)
 
@@ -49,24 +49,15 @@ def _see(section: str, number: int) -> Link:
 
 
 def _ask(ctx: Context, data: Data) -> list[Text]:
-    out = [
-        T(
-            f"“{ctx.labels.clause_text(c['id']).rstrip('.')}” — P(implemented) ",
-            data.num(("ask", "clauses", c["id"]), c.get("p_implemented"), "pct"),
-            " (",
-            _see("deals", 5),
-            ").",
-        )
-        for _, c in reversed(findings.clauses_owed(ctx, ctx.other, ("sound", "fragile")))
-    ]
-    rec = space.recommended(ctx.data("space")) if ctx.analyses.available("space") else None
-    mine = ctx.scenario.stances.get(ctx.side, {})
-    if rec is not None:
-        values = rec[1]["package"]
-        for issue_id, _ in _by_salience(mine):
-            if issue_id in values:
-                out.append(_package_point(ctx, "ask", issue_id, values[issue_id], data))
-    for issue_id, _, _ in reversed(findings.salience_gaps(ctx)[-2:]):
+    # a clause both sides owe is offered (below), not asked for as well
+    out = _clause_points(
+        ctx, data, "ask", ctx.other, ("sound", "fragile"), "P(implemented) ", best_first=True
+    )
+    for issue_id, value in _package_moves(ctx, toward=True):
+        out.append(_package_point(ctx, "ask", issue_id, value, data))
+    for issue_id, mine, theirs in reversed(findings.salience_gaps(ctx)[-2:]):
+        if mine <= theirs:
+            continue
         out.append(
             T(
                 f"Hold firm on {ctx.labels.issue(issue_id)}: it matters more to "
@@ -79,16 +70,11 @@ def _ask(ctx: Context, data: Data) -> list[Text]:
 
 
 def _offer(ctx: Context, data: Data) -> list[Text]:
-    out = [
-        T(
-            f"“{ctx.labels.clause_text(c['id']).rstrip('.')}” — deliverable: P(implemented) ",
-            data.num(("offer", "clauses", c["id"]), c.get("p_implemented"), "pct"),
-            " (",
-            _see("deals", 5),
-            ").",
-        )
-        for _, c in reversed(findings.clauses_owed(ctx, ctx.side, ("sound",)))
-    ]
+    out = _clause_points(
+        ctx, data, "offer", ctx.side, ("sound",), "deliverable: P(implemented) ", best_first=True
+    )
+    for issue_id, value in _package_moves(ctx, toward=False):
+        out.append(_package_point(ctx, "offer", issue_id, value, data))
     for issue_id, mine, theirs in findings.salience_gaps(ctx)[:2]:
         if theirs <= mine:
             continue
@@ -108,16 +94,9 @@ def _offer(ctx: Context, data: Data) -> list[Text]:
 
 
 def _not_promise(ctx: Context, data: Data) -> list[Text]:
-    out = [
-        T(
-            f"“{ctx.labels.clause_text(c['id']).rstrip('.')}” — P(implemented) only ",
-            data.num(("not_promise", "clauses", c["id"]), c.get("p_implemented"), "pct"),
-            " (",
-            _see("deals", 5),
-            ").",
-        )
-        for _, c in findings.clauses_owed(ctx, ctx.side, ("unrealistic", "fragile"))
-    ]
+    out = _clause_points(
+        ctx, data, "not_promise", ctx.side, ("unrealistic", "fragile"), "P(implemented) only "
+    )
     for issue_id, st in _by_salience(ctx.scenario.stances.get(ctx.side, {})):
         if st.red_line is None:
             continue
@@ -132,6 +111,58 @@ def _not_promise(ctx: Context, data: Data) -> list[Text]:
                 ").",
             )
         )
+    return out
+
+
+def _clause_points(
+    ctx: Context,
+    data: Data,
+    key: str,
+    actor: str,
+    verdicts: tuple[str, ...],
+    lead: str,
+    *,
+    best_first: bool = False,
+) -> list[Text]:
+    """One point per clause ``actor`` owes with one of ``verdicts``: text, then P(implemented).
+
+    Asking leaves out the clauses the brief's own side owes too (they are offered instead).
+    """
+    rows = findings.clauses_owed(ctx, actor, verdicts)
+    return [
+        T(
+            f"“{ctx.labels.clause_text(c['id']).rstrip('.')}” — {lead}",
+            data.num((key, "clauses", c["id"]), c.get("p_implemented"), "pct"),
+            " (",
+            _see("deals", 5),
+            ").",
+        )
+        for _, c in (reversed(rows) if best_first else rows)
+        if key != "ask" or ctx.side not in c.get("obligated", ())
+    ]
+
+
+def _package_moves(ctx: Context, *, toward: bool) -> list[tuple[str, Any]]:
+    """Issues where the recommended package moves toward (or away from) the side's ideal.
+
+    Measured from no deal (the issue's reference point), most salient issue first: a move
+    toward the side's ideal is something to ask for, one away from it a concession to offer.
+    Issues without a reference point, or that the package leaves where they are, are left out.
+    """
+    rec = space.recommended(ctx.data("space")) if ctx.analyses.available("space") else None
+    if rec is None:
+        return []
+    values = rec[1]["package"]
+    out = []
+    for issue_id, st in _by_salience(ctx.scenario.stances.get(ctx.side, {})):
+        issue = ctx.scenario.issue(issue_id)
+        if issue_id not in values or issue.reference_value is None:
+            continue
+        ideal = issue.to_number(st.position)
+        now = abs(issue.reference_value - ideal)
+        then = abs(issue.to_number(values[issue_id]) - ideal)
+        if then != now and (then < now) == toward:
+            out.append((issue_id, values[issue_id]))
     return out
 
 
