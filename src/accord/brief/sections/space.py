@@ -35,6 +35,15 @@ MAX_TRADES = 5
 NEAR = 0.1  # a clause "sets the same term" as a package within a tenth of the issue's range
 
 
+# the literature's names of the bargaining solutions
+_SOLUTION = {
+    "nash": "Nash bargaining",
+    "kalai_smorodinsky": "Kalai–Smorodinsky",
+    "utilitarian": "utilitarian",
+    "egalitarian": "egalitarian",
+}
+
+
 def solutions(sp: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Solution name -> ``{"package": {issue: value}, "utilities": {actor: u}}``."""
     sol = sp.get("solutions") or {}
@@ -143,7 +152,7 @@ def _chart(ctx: Context, sp: dict[str, Any]) -> Chart | None:
     if not pts:
         return None
     marks = {
-        name.replace("_", " "): (u[x], u[y])
+        _SOLUTION.get(name, name): (u[x], u[y])
         for name, s in solutions(sp).items()
         if x in (u := _utilities(s, [])) and y in u
     }
@@ -194,7 +203,7 @@ def _why(ctx: Context, sp: dict[str, Any], name: str, sol: dict[str, Any], data:
     losers = [ctx.labels.actor(a) for a, g in gains.items() if g < 0]
     breaches = red_line_breaches(ctx.scenario, sol["package"])
     parts: list[Fragment] = [
-        f"Recommended: the {name.replace('_', ' ')} package. Efficient: it lies on the "
+        f"Recommended: the {_SOLUTION.get(name, name)} package. Efficient: it lies on the "
         "Pareto frontier, so no other package is better for one party without being worse "
         f"for another. Fair: it gives {ctx.labels.actor(ctx.side)} a gain of ",
         data.num(("recommended", "gain", ctx.side), gains.get(ctx.side), "signed"),
@@ -257,7 +266,7 @@ def _solutions_table(ctx: Context, sp: dict[str, Any], data: Data) -> Table:
         u = _utilities(s, actors)
         rows.append(
             (
-                T(name.replace("_", " ")),
+                T(_SOLUTION.get(name, name)),
                 *(T(data.num(("solutions", name, a), u.get(a), "util")) for a in actors),
             )
         )
