@@ -50,3 +50,14 @@ def test_pdf_has_pages_contents_and_vector_charts(korea_brief: BriefResult) -> N
     data = doc.write_pdf()
     assert data.startswith(b"%PDF")
     assert b"/Subtype /Image" not in data  # charts stay vectors, not bitmaps
+
+
+def test_cli_errors_name_the_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from accord.cli import run
+
+    code = run(["brief", "-o", str(tmp_path), "--for", "nobody", "--deal", "nope"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "--for: unknown actor 'nobody'" in err
+    assert "--deal: unknown deal 'nope'" in err
+    assert not list(tmp_path.iterdir())

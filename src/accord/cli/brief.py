@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import webbrowser
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +14,7 @@ from accord.cli.app import JsonOpt, ScenarioArg, app, console, print_json, write
 from accord.errors import AccordError, Problem
 
 FORMATS = ("html", "pdf", "md", "json")
+_FLAGS = {"deals": "--deal", "side": "--for", "runs": "--runs", "seed": "--seed"}
 SUFFIX = {"html": "html", "pdf": "pdf", "md": "md", "json": "json"}
 
 
@@ -68,13 +70,18 @@ def brief(
                 found="pdf",
             )
         )
-    result = accord.brief(
-        scenario,
-        deals=deal or None,
-        runs=DEFAULT_RUNS if runs is None else runs,
-        seed=seed,
-        side=side,
-    )
+    try:
+        result = accord.brief(
+            scenario,
+            deals=deal or None,
+            runs=DEFAULT_RUNS if runs is None else runs,
+            seed=seed,
+            side=side,
+        )
+    except AccordError as err:  # name the flags the user typed, not the Python parameters
+        raise AccordError(
+            [replace(p, path=_FLAGS.get(p.path, p.path)) for p in err.problems]
+        ) from None
     rendered = {fmt: result.render(fmt) for fmt in chosen}  # all rendered before any write
     written: dict[str, str] = {}
     for fmt, content in rendered.items():
