@@ -55,3 +55,15 @@ def test_scenario_package_imports_nothing_of_ours_above_it() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_facade_names_stay_callable_after_their_packages_are_imported() -> None:
+    import accord.brief.pdf as pdf_module  # the `import a.b.c as x` form must work too
+    import accord.space.result
+
+    assert pdf_module.__name__ == "accord.brief.pdf"
+    assert accord.space.result.SpaceResult.__name__ == "SpaceResult"
+    r = accord.space("korea-2018", actors=["usa", "dprk"])
+    assert r.frontier
+    b = accord.brief("korea-2018", runs=20)
+    assert [s.number for s in b.sections] == list(range(1, 10))

@@ -9,12 +9,7 @@ logrolls. ``offer(scenario, package)`` judges one package against that space. Se
 
 from __future__ import annotations
 
-import sys
-import types
-from pathlib import Path
-from typing import Any
-
-from accord.scenario import Scenario, load
+from accord._callable import make_callable
 from accord.space.analysis import space
 from accord.space.offer import offer
 from accord.space.result import FrontierPoint, OfferResult, Solution, SpaceResult, Trade
@@ -22,16 +17,4 @@ from accord.space.result import FrontierPoint, OfferResult, Solution, SpaceResul
 __all__ = ["FrontierPoint", "OfferResult", "Solution", "SpaceResult", "Trade", "offer", "space"]
 
 
-class _CallablePackage(types.ModuleType):
-    """Answer calls to the package, which shares its name with the facade function ``accord.space``.
-
-    Importing it makes Python bind ``accord.space`` to the package, hiding the facade; calling
-    the package therefore does what the facade does, so ``accord.space(...)`` always works.
-    """
-
-    def __call__(self, scenario: Scenario | str | Path, **params: Any) -> SpaceResult:
-        s = scenario if isinstance(scenario, Scenario) else load(scenario)
-        return space(s, **params)
-
-
-sys.modules[__name__].__class__ = _CallablePackage
+make_callable(__name__, space)  # see accord._callable
