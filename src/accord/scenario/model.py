@@ -26,9 +26,11 @@ __all__ = [
     "Clause",
     "Deal",
     "Domestic",
+    "Dynamics",
     "Instrument",
     "Issue",
     "IssueArrays",
+    "LadderRung",
     "Option",
     "Ratifier",
     "Scale",
@@ -369,6 +371,33 @@ class Deal(_Model):
     clauses: list[Clause] = Field(min_length=1)
 
 
+Domain = Literal["security", "trade", "environment", "other"]
+
+
+class LadderRung(_Model):
+    """One rung of a scenario's own escalation ladder (lowest first)."""
+
+    name: str = Field(min_length=1, description="Short name, e.g. 'retaliation'.")
+    meaning: str | None = Field(None, description="What the rung looks like.")
+    crisis: bool = Field(False, description="The first rung at which the deal is abandoned.")
+
+
+class Dynamics(_Model):
+    """Settings of the post-signing simulation (``accord simulate``); all optional."""
+
+    ladder: list[LadderRung] | None = Field(
+        None,
+        min_length=3,
+        description="Own escalation ladder, lowest rung first; the last rung is absorbing "
+        "(default: the domain's ladder).",
+    )
+    start: str | None = Field(None, description="Name of the rung at signing.")
+    params: dict[str, Quantity] = Field(
+        default_factory=dict,
+        description="Simulation parameter name -> value or range, with its source.",
+    )
+
+
 class IssueArrays(_Model):
     """Point estimates for one issue, as arrays over the actors that hold a stance on it."""
 
@@ -395,6 +424,12 @@ class Scenario(_Model):
     context: dict[str, str | float | int | bool] = Field(
         default_factory=dict, description="Free-form facts (procedure, voting rule, ...)."
     )
+    domain: Domain | None = Field(
+        None,
+        description="What is at stake if relations sour: security (armed conflict), trade "
+        "(retaliation, trade war), environment (withdrawal), other (rupture).",
+    )
+    dynamics: Dynamics | None = Field(None, description="Post-signing simulation settings.")
     sources: list[Source] = Field(default_factory=list)
     actors: list[Actor] = Field(min_length=1)
     issues: list[Issue] = Field(min_length=1)
