@@ -23,6 +23,7 @@ from accord.dynamics.sa_flip import flips, paired_se, sweep_design, swings
 from accord.dynamics.sa_result import Index, SensitivityResult
 from accord.dynamics.simulate import _horizon, check_sizes, deal_inputs
 from accord.errors import AccordError, Problem
+from accord.feasibility import CheckResult
 from accord.scenario import Scenario
 
 __all__ = ["sensitivity"]
@@ -50,6 +51,7 @@ def sensitivity(
     params: Mapping[str, Any] | None = None,
     arms: bool = False,
     progress: Progress | None = None,
+    checks: Mapping[str, CheckResult] | None = None,
 ) -> SensitivityResult:
     """Sensitivity indices, tornado swings and ranking flips for the deals of a scenario.
 
@@ -66,12 +68,15 @@ def sensitivity(
     samples, reps
         Design size (Sobol: a power of two) and runs per design point (the one-at-a-time
         sweep uses ``4 * reps``).
-    horizon, seed, params, arms
-        As for :func:`accord.simulate`.
+    horizon, seed, params, arms, checks
+        As for :func:`accord.simulate` (hand it the deal check's results so that the clause
+        bands are the check's, not a second draw).
+    progress
+        Called with (stages done, stages in all).
     """
     _check(method, outputs, samples, reps)
     check_sizes(seed=seed, **({} if horizon is None else {"horizon": horizon}))
-    inputs = deal_inputs(scenario, deal)
+    inputs = deal_inputs(scenario, deal, checks=checks, seed=seed)
     values = resolve_params(scenario.context, params)
     names = {d.id: d.name for d in scenario.deals} | {NO_DEAL: "no deal"} | _clause_names(scenario)
     return analyse(
@@ -113,22 +118,25 @@ def analyse(
         "bounds": [[f.low, f.high] for f in fs],
     }
     _check_design(method, samples, reps, len(fs))
-    root = np.random.SeedSequence(seed)
-    X = _design(problem, method, samples, seed)
-    kw = {"reps": reps, "horizon": horizon, "arms": arms}
-    joint = evaluate(inputs, fs, X, values, seed=root.spawn(1)[0], **kw)  # type: ignore[arg-type]
+    # one stream per stage, all children of the seed: the design, the joint runs, the sweep,
+    # the nominal runs and the bootstrap of the indices
+    design, joint_ss, sweep_ss, nominal_ss, boot = np.random.SeedSequence(seed).spawn(5)
+    X = _design(problem, method, samples, design)
+    joint = evaluate(inputs, fs, X, values, seed=joint_ss, reps=reps, horizon=horizon, arms=arms)
     if progress:
         progress(1, 2)
     S = sweep_design(fs)
-    kw["reps"] = 4 * reps
-    sweep = evaluate(inputs, fs, S, values, seed=root.spawn(2)[1], **kw)  # type: ignore[arg-type]
-    kw["reps"] = NOMINAL_REPS
-    at_nominal = evaluate(inputs, fs, S[:1], values, seed=root.spawn(3)[2], **kw)  # type: ignore[arg-type]
+    sweep = evaluate(
+        inputs, fs, S, values, seed=sweep_ss, reps=4 * reps, horizon=horizon, arms=arms
+    )
+    at_nominal = evaluate(
+        inputs, fs, S[:1], values, seed=nominal_ss, reps=NOMINAL_REPS, horizon=horizon, arms=arms
+    )
     if progress:
         progress(2, 2)
     idx = {
         x.deal: {
-            o: _indices(problem, method, X, joint[x.deal][o], seed)
+            o: _indices(problem, method, X, joint[x.deal][o], boot)
             for o in outputs
             if not (x.deal == NO_DEAL and o == "d_conflict")
         }
@@ -188,18 +196,26 @@ def _ties(
     return out
 
 
-def _design(problem: dict[str, Any], method: Method, samples: int, seed: int) -> np.ndarray:
+def _design(
+    problem: dict[str, Any], method: Method, samples: int, seed: np.random.SeedSequence
+) -> np.ndarray:
+    """Draw the joint design from its own ``Generator`` (never the global RNG)."""
+    rng = np.random.default_rng(seed)
     if method == "sobol":
         from SALib.sample import sobol
 
-        return np.asarray(sobol.sample(problem, samples, calc_second_order=False, seed=seed))
+        return np.asarray(sobol.sample(problem, samples, calc_second_order=False, seed=rng))
     from SALib.sample import morris
 
-    return np.asarray(morris.sample(problem, samples, num_levels=4, seed=seed))
+    return np.asarray(morris.sample(problem, samples, num_levels=4, seed=rng))
 
 
 def _indices(
-    problem: dict[str, Any], method: Method, X: np.ndarray, y: np.ndarray, seed: int
+    problem: dict[str, Any],
+    method: Method,
+    X: np.ndarray,
+    y: np.ndarray,
+    seed: np.random.SeedSequence,
 ) -> tuple[Index, ...]:
     import warnings
 
@@ -209,7 +225,7 @@ def _indices(
             from SALib.analyze import sobol
 
             # SALib reads seed=0 as "unseeded" (global RNG): hand it a seeded Generator
-            rng = np.random.default_rng(np.random.SeedSequence(seed))
+            rng = np.random.default_rng(seed)
             r = sobol.analyze(problem, y, calc_second_order=False, num_resamples=100, seed=rng)
             rows = [
                 Index(n, *(float(r[k][j]) for k in ("S1", "S1_conf", "ST", "ST_conf")))
@@ -218,7 +234,8 @@ def _indices(
         else:
             from SALib.analyze import morris
 
-            r = morris.analyze(problem, X, y, num_resamples=100, seed=seed)
+            rng = np.random.default_rng(seed)
+            r = morris.analyze(problem, X, y, num_resamples=100, seed=rng)
             rows = [
                 Index(
                     n,

@@ -13,6 +13,7 @@ from accord.dynamics.inputs import NO_DEAL, EngineInputs, from_check, no_deal, r
 from accord.dynamics.params import ParamValue, resolve_params
 from accord.dynamics.result import SimulationResult, compare, outcome
 from accord.errors import AccordError, Problem
+from accord.feasibility import CheckResult, check_all
 from accord.scenario import Scenario
 from accord.scenario.quantity import Quantity
 
@@ -39,6 +40,7 @@ def simulate(
     bands: bool = True,
     arms: bool = False,
     progress: Progress | None = None,
+    checks: Mapping[str, CheckResult] | None = None,
 ) -> SimulationResult:
     """Simulate the months after signing each deal, and the no-deal path beside them.
 
@@ -67,12 +69,17 @@ def simulate(
         Add Richardson arms dynamics between the two main parties.
     progress
         Called with (runs done, runs in all) as blocks finish.
+    checks
+        The deal check's results (deal id -> :class:`~accord.feasibility.CheckResult`) to
+        simulate from, so that the simulation and the check show the same numbers; by
+        default every deal is checked here with the check's default runs and ``seed``.
 
     Returns
     -------
     SimulationResult
     """
-    inputs = deal_inputs(scenario, deal)
+    check_sizes(runs=runs, workers=workers, seed=seed)  # before the check draws with ``seed``
+    inputs = deal_inputs(scenario, deal, checks=checks, seed=seed)
     values = resolve_params(scenario.context, params)
     return simulate_inputs(
         inputs,
@@ -92,18 +99,34 @@ def simulate(
 
 
 def deal_inputs(
-    scenario: Scenario, deal: str | Sequence[str] | None = None, **check_params: Any
+    scenario: Scenario,
+    deal: str | Sequence[str] | None = None,
+    *,
+    checks: Mapping[str, CheckResult] | None = None,
+    seed: Seed = 0,
 ) -> list[EngineInputs]:
-    """Engine inputs for the deals asked for, then for no deal (always last)."""
-    try:
-        from accord.feasibility import check_all
-    except ImportError as err:  # pragma: no cover - the package ships with accord
-        raise AccordError(Problem(f"the deal check is not available: {err}")) from None
+    """Engine inputs for the deals asked for, then for no deal (always last).
+
+    ``checks`` are the deal check's results to build them from (every deal of the scenario,
+    since third parties named by any deal hedge in all); without them every deal is checked
+    once here, with the check's default runs and ``seed``.
+    """
     wanted = [deal] if isinstance(deal, str) else list(deal or [d.id for d in scenario.deals])
     for d in wanted:
         scenario.deal(d)  # unknown deal: AccordError listing the known ones
-    checks = check_all(scenario, **check_params)
-    principals, hedgers = roles(scenario, list(checks.values()))
+    if checks is None:
+        checks = check_all(scenario, seed=seed)
+    missing = [d.id for d in scenario.deals if d.id not in checks]
+    if missing:
+        raise AccordError(
+            Problem(
+                "the deal check's results do not cover every deal",
+                path="checks",
+                expected="one result per deal of the scenario",
+                found="missing: " + ", ".join(missing),
+            )
+        )
+    principals, hedgers = roles(scenario, [checks[d.id] for d in scenario.deals])
     chosen = [from_check(scenario, checks[d], principals, hedgers) for d in wanted]
     return [*chosen, no_deal(tuple(a.id for a in scenario.actors), principals, hedgers)]
 
