@@ -35,10 +35,12 @@ def scenario_data(
     return {
         "id": "generated",
         "title": "Generated",
-        "actors": [{"id": f"a{i}", "name": f"A{i}", "capability": ci} for i, ci in enumerate(c)],
+        "actors": [
+            {"id": f"a{i:03d}", "name": f"A{i:03d}", "capability": ci} for i, ci in enumerate(c)
+        ],
         "issues": [issue],
         "stances": {
-            f"a{i}": {"issue": {"position": xi, "salience": si}}
+            f"a{i:03d}": {"issue": {"position": xi, "salience": si}}
             for i, (xi, si) in enumerate(zip(x, s, strict=True))
         },
     }

@@ -87,12 +87,12 @@ def test_nash_invariant_to_salience_rescaling() -> None:
 def test_council_veto_rule_reads_the_voting_rule() -> None:
     data = scenario_data([10.0, 50.0, 90.0], [1, 1, 1], [1, 1, 1], reference=0.0)
     data["actors"][0]["id"] = "com"
-    data["stances"] = {"com": data["stances"].pop("a0"), **data["stances"]}
+    data["stances"] = {"com": data["stances"].pop("a000"), **data["stances"]}
     for rule, expect in (("QMV", [True, False, False]), ("Unan", [True, True, True])):
         data["context"] = {"council_vote": rule}
         b = batch_from_scenarios([(validate_data(data), "issue")])
         veto = veto_players(b, "council", ("com", "ep"))[0]
-        assert [bool(veto[b.actors.index(a)]) for a in ("com", "a1", "a2")] == expect
+        assert [bool(veto[b.actors.index(a)]) for a in ("com", "a001", "a002")] == expect
 
 
 def test_bad_model_names_and_parameters_are_user_errors() -> None:

@@ -24,10 +24,20 @@ from typing import Any
 
 import numpy as np
 
+from accord.dynamics.ladder import SECURITY, Ladder, ladder_for
 from accord.errors import AccordError, Problem
 from accord.scenario import Scenario
 
-__all__ = ["NO_DEAL", "EngineInputs", "benefit", "from_check", "no_deal", "per_month", "roles"]
+__all__ = [
+    "NO_DEAL",
+    "EngineInputs",
+    "actor_ids",
+    "benefit",
+    "from_check",
+    "no_deal",
+    "per_month",
+    "roles",
+]
 
 NO_DEAL = "no_deal"
 #: Promised benefit of a clause that sets no issue value (a share of one fully salient issue).
@@ -71,6 +81,8 @@ class EngineInputs:
         may hedge.
     arms_sides
         Indices of the two sides of the optional Richardson arms race.
+    ladder
+        The escalation ladder (the scenario's; the security ladder when built by hand).
     """
 
     deal: str
@@ -94,6 +106,7 @@ class EngineInputs:
     hedgers: np.ndarray
     arms_sides: tuple[int, int] = (0, 1)
     notes: tuple[str, ...] = field(default=())
+    ladder: Ladder = SECURITY
 
     def __post_init__(self) -> None:
         for name in _FLOAT + _BOOL:
@@ -176,9 +189,22 @@ def _range_problems(x: EngineInputs) -> list[Problem]:
 
 
 # -- roles shared by every deal of a scenario ------------------------------------------------
+def actor_ids(scenario: Scenario) -> tuple[str, ...]:
+    """Return the actors' ids in id order: the actor axis of every engine array.
+
+    Id order, not the file's, so that listing the actors differently never changes a result
+    (ties, e.g. between two equally loaded sides of an arms race, go to the id that sorts
+    first).
+    """
+    return tuple(sorted(a.id for a in scenario.actors))
+
+
 def roles(scenario: Scenario, checks: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
-    """Principals (obligated in any deal) and hedgers (named by any third-party effect)."""
-    ids = [a.id for a in scenario.actors]
+    """Principals (obligated in any deal) and hedgers (named by any third-party effect).
+
+    Both are indexed by :func:`actor_ids` (actors in id order).
+    """
+    ids = list(actor_ids(scenario))
     principals = np.zeros(len(ids), bool)
     for deal in scenario.deals:
         for clause in deal.clauses:
@@ -206,10 +232,10 @@ def from_check(
     The check's ``detection`` and ``false_alarm`` are per year; they become per month with
     :func:`per_month`. ``horizon_years`` becomes ``life_months`` (12 x years).
     """
-    ids = tuple(a.id for a in scenario.actors)
+    ids = actor_ids(scenario)
     deal = scenario.deal(check.deal)
     judged = {c.id: c for c in check.clauses}
-    order = tuple(c.id for c in deal.clauses if c.id in judged)
+    order = tuple(sorted(c.id for c in deal.clauses if c.id in judged))
     cj = [judged[k] for k in order]
     K, A = len(order), len(ids)
     obligors, beneficiaries = _mask(cj, ids, "obligated"), _mask(cj, ids, "beneficiaries")
@@ -246,6 +272,7 @@ def from_check(
         principals=principals,
         hedgers=hedgers,
         arms_sides=_arms_sides(principals, obligors),
+        ladder=ladder_for(scenario),
     )
 
 
@@ -310,8 +337,13 @@ def benefit(scenario: Scenario, clause: Any, actor: str) -> float:
     return total if counted else DEFAULT_BENEFIT
 
 
-def no_deal(actors: tuple[str, ...], principals: np.ndarray, hedgers: np.ndarray) -> EngineInputs:
-    """Build the baseline path: no clauses, the same actors and roles."""
+def no_deal(
+    actors: tuple[str, ...],
+    principals: np.ndarray,
+    hedgers: np.ndarray,
+    ladder: Ladder = SECURITY,
+) -> EngineInputs:
+    """Build the baseline path: no clauses, the same actors, roles and ladder."""
     A = len(actors)
     e = np.zeros(0)
     return EngineInputs(
@@ -335,4 +367,5 @@ def no_deal(actors: tuple[str, ...], principals: np.ndarray, hedgers: np.ndarray
         principals=principals,
         hedgers=hedgers,
         arms_sides=_arms_sides(principals, np.zeros((0, A))),
+        ladder=ladder,
     )

@@ -10,6 +10,7 @@ import numpy as np
 
 from accord.dynamics.executors import ExecutorName, Progress, make_jobs, run_jobs
 from accord.dynamics.inputs import NO_DEAL, EngineInputs, from_check, no_deal, roles
+from accord.dynamics.ladder import ladder_for
 from accord.dynamics.params import ParamValue, resolve_params
 from accord.dynamics.result import SimulationResult, compare, outcome
 from accord.errors import AccordError, Problem
@@ -80,7 +81,7 @@ def simulate(
     """
     check_sizes(runs=runs, workers=workers, seed=seed)  # before the check draws with ``seed``
     inputs = deal_inputs(scenario, deal, checks=checks, seed=seed)
-    values = resolve_params(scenario.context, params)
+    values = resolve_params(scenario, params)
     return simulate_inputs(
         inputs,
         values=values,
@@ -128,7 +129,8 @@ def deal_inputs(
         )
     principals, hedgers = roles(scenario, [checks[d.id] for d in scenario.deals])
     chosen = [from_check(scenario, checks[d], principals, hedgers) for d in wanted]
-    return [*chosen, no_deal(tuple(a.id for a in scenario.actors), principals, hedgers)]
+    ids = tuple(a.id for a in scenario.actors)
+    return [*chosen, no_deal(ids, principals, hedgers, ladder_for(scenario))]
 
 
 def simulate_inputs(
@@ -219,7 +221,7 @@ def _with_baseline(inputs: Sequence[EngineInputs]) -> list[EngineInputs]:
     if inputs[-1].deal == NO_DEAL:
         return list(inputs)
     x = inputs[0]
-    return [*inputs, no_deal(x.actors, x.principals, x.hedgers)]
+    return [*inputs, no_deal(x.actors, x.principals, x.hedgers, x.ladder)]
 
 
 def check_sizes(*, seed: Seed = 0, **sizes: int) -> None:

@@ -8,10 +8,12 @@ frozen :class:`~accord.feasibility.result.CheckResult`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
+from accord._streams import as_seed_sequence, keyed_rng
 from accord.errors import AccordError, Problem
 from accord.feasibility import defaults as dfl
 from accord.feasibility.explain import steps
@@ -20,6 +22,7 @@ from accord.feasibility.reasons import reasons
 from accord.feasibility.remedies import remedies
 from accord.feasibility.result import CheckResult, ClauseJudgement, ThirdPartyEffect, Verdict
 from accord.feasibility.spec import ClauseSpec, resolve_deal
+from accord.scenario.canonical import canonical
 from accord.scenario.model import Deal, Scenario
 
 __all__ = ["check", "check_all", "verdict"]
@@ -60,17 +63,28 @@ def check(
         )
     if isinstance(seed, int) and seed < 0:
         raise AccordError(Problem("seed must be >= 0", path="seed", found=str(seed)))
-    d = _deal(scenario, deal)
+    listed = _deal(scenario, deal)
+    scenario = canonical(scenario)  # judged in id order (see accord.scenario.canonical)
+    d = scenario.deal(listed.id)
     specs = resolve_deal(scenario, d, pm)
-    rng = np.random.default_rng(seed)
-    U = rng.random((runs, len(specs), len(INPUTS)))
+    U = _uniforms(as_seed_sequence(seed), specs, runs)
     ev, counter = evaluate_deal(specs, U, pm)
     clauses = tuple(
         _judgement(scenario, d, specs, k, ev, U, pm, counter) for k in range(len(specs))
     )
-    return _assemble(
+    result = _assemble(
         scenario, d, specs, ev, clauses, pm, runs, seed if isinstance(seed, int) else None
     )
+    by_id = {c.id: c for c in result.clauses}  # reported in the order the file lists them
+    return replace(result, clauses=tuple(by_id[c.id] for c in listed.clauses))
+
+
+def _uniforms(seed: np.random.SeedSequence, specs: list[ClauseSpec], runs: int) -> np.ndarray:
+    """Draw ``(runs, clauses, inputs)`` uniforms, each clause's from the stream of its id."""
+    U = np.empty((runs, len(specs), len(INPUTS)))
+    for k, spec in enumerate(specs):
+        U[:, k, :] = keyed_rng(seed, spec.id).random((runs, len(INPUTS)))
+    return U
 
 
 def check_all(scenario: Scenario, **kwargs: Any) -> dict[str, CheckResult]:

@@ -10,12 +10,12 @@ the order of actors or issues in the file.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
+from accord._streams import as_seed_sequence, keyed_rng
 from accord.models.base import Batch, FloatArray, Model
 from accord.models.result import Forecast, IssueForecast, ModelForecast
 from accord.scenario.model import Scenario
@@ -29,9 +29,15 @@ _FIELDS = {"capability": 0, "position": 1, "salience": 2}
 
 
 def batch_from_scenarios(items: Sequence[tuple[Scenario, str]]) -> Batch:
-    """Build a batch of point-estimate problems, one row per ``(scenario, issue_id)``."""
+    """Build a batch of point-estimate problems, one row per ``(scenario, issue_id)``.
+
+    The actor columns are sorted by id, whatever order the scenario lists the actors in: the
+    models' sums and tie-breaks then run in one canonical order, so a forecast never depends
+    on how the file is ordered (ties between equal positions or offers go to the actor whose
+    id sorts first).
+    """
     arrays = [s.arrays(i) for s, i in items]
-    actors = tuple(dict.fromkeys(a for arr in arrays for a in arr.actors))
+    actors = tuple(sorted({a for arr in arrays for a in arr.actors}))
     col = {a: j for j, a in enumerate(actors)}
     B, n = len(items), len(actors)
     cap, pos, sal = np.zeros((B, n)), np.full((B, n), np.nan), np.zeros((B, n))
@@ -58,17 +64,12 @@ def batch_from_scenarios(items: Sequence[tuple[Scenario, str]]) -> Batch:
     )
 
 
-def _rng(seed: np.random.SeedSequence, *key: str) -> np.random.Generator:
-    spawn = (*seed.spawn_key, *(zlib.crc32(k.encode()) for k in key))
-    return np.random.default_rng(np.random.SeedSequence(seed.entropy, spawn_key=spawn))
-
-
 def _draw(
     q: Quantity | str | None, seed: np.random.SeedSequence, runs: int, *key: str
 ) -> FloatArray | None:
     if not isinstance(q, Quantity) or not q.uncertain:
         return None
-    return q.draw(_rng(seed, *key), runs)
+    return q.draw(keyed_rng(seed, *key), runs)
 
 
 def draw_batch(
@@ -104,10 +105,6 @@ def draw_batch(
         contexts=rep.contexts,
         **flat,
     )
-
-
-def _seed(seed: int | np.random.SeedSequence | None) -> np.random.SeedSequence:
-    return seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(seed)
 
 
 def _default_issues(scenario: Scenario) -> list[str]:
@@ -163,9 +160,10 @@ def run_models(
     ids = list(issues) if issues is not None else _default_issues(scenario)
     for i in ids:
         scenario.issue(i)  # unknown issue -> AccordError
-    point = batch_from_scenarios([(scenario, i) for i in ids])
-    ss = _seed(seed)
-    draws = draw_batch(scenario, ids, runs, ss) if runs > 0 and ids else None
+    canonical = sorted(ids)  # computed in id order, reported in the order asked for
+    point = batch_from_scenarios([(scenario, i) for i in canonical])
+    ss = as_seed_sequence(seed)
+    draws = draw_batch(scenario, canonical, runs, ss) if runs > 0 and ids else None
     out = {m.name: _one_model(m, scenario, point, draws, runs) for m in models}
     seed_out = seed if isinstance(seed, int) else None
     return Forecast(scenario.id, out, runs=runs, seed=seed_out, issues=tuple(ids))
