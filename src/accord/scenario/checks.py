@@ -27,8 +27,10 @@ def check_scenario(s: Scenario) -> list[Finding]:
         *_issues(s),
         *_stances(s),
         *_deals(s),
+        *_cycles(s),
         *_domestic(s),
         *_sources(s),
+        *_ladder(s),
     ]
 
 
@@ -45,10 +47,40 @@ def _duplicates(s: Scenario) -> Iterator[Finding]:
     yield from _dupes(s.issues, ("issues",))
     yield from _dupes(s.deals, ("deals",))
     yield from _dupes(s.sources, ("sources",))
-    for d, deal in enumerate(s.deals):
-        yield from _dupes(deal.clauses, ("deals", d, "clauses"))
+    yield from _clause_dupes(s)
     for i, issue in enumerate(s.issues):
         yield from _dupes(issue.options or [], ("issues", i, "options"))
+
+
+def _clause_dupes(s: Scenario) -> Iterator[Finding]:
+    """Clause ids are unique across all deals: analyses key results and streams by them."""
+    first: dict[str, str] = {}
+    for d, deal in enumerate(s.deals):
+        for c, clause in enumerate(deal.clauses):
+            if clause.id in first:
+                yield (
+                    ("deals", d, "clauses", c, "id"),
+                    f"duplicate clause id {clause.id!r} (already used in deal "
+                    f"{first[clause.id]!r})",
+                    "clause ids unique across all deals",
+                    repr(clause.id),
+                )
+            else:
+                first[clause.id] = deal.id
+
+
+#: The narrowest scale, relative to the magnitude of its ends, that double precision resolves.
+MIN_RELATIVE_WIDTH = 1e-9
+#: The narrowest scale in absolute terms (distances are squared and divided by the width).
+MIN_WIDTH = 1e-9
+
+
+def _resolution(lo: float, hi: float) -> tuple[str, str] | None:
+    """Return (expected, found) when ``hi - lo`` is too small to compute positions on."""
+    least = max(MIN_WIDTH, MIN_RELATIVE_WIDTH * max(abs(lo), abs(hi)))
+    if hi - lo >= least:
+        return None
+    return (f"hi - lo of at least {least:g}", f"lo={lo!r}, hi={hi!r}")
 
 
 def _value_problem(issue: Issue, value: Quantity | str | float) -> tuple[str, str] | None:
@@ -85,6 +117,9 @@ def _issues(s: Scenario) -> Iterator[Finding]:
                     "lo < hi",
                     f"lo={issue.scale.lo:g}, hi={issue.scale.hi:g}",
                 )
+                continue
+            if bad := _resolution(issue.scale.lo, issue.scale.hi):
+                yield ((*path, "scale"), "scale too narrow for its magnitude", *bad)
                 continue
             for a, anchor in enumerate(issue.scale.anchors):
                 if not issue.scale.lo <= anchor.at <= issue.scale.hi:
@@ -213,6 +248,14 @@ def _deals(s: Scenario) -> Iterator[Finding]:
                     )
                 elif bad := _value_problem(issues[issue_id], value):
                     yield ((*path, "sets", issue_id), "the deal sets a value off the issue", *bad)
+            for who, _ in clause.third_party_effects.items():
+                if who not in actors:
+                    yield (
+                        (*path, "third_party_effects", who),
+                        f"unknown actor {who!r} named by a third-party effect",
+                        _one_of(actors),
+                        repr(who),
+                    )
             for k, dep in enumerate(clause.depends_on):
                 if dep not in clause_ids or dep == clause.id:
                     yield (
@@ -221,6 +264,59 @@ def _deals(s: Scenario) -> Iterator[Finding]:
                         _one_of(clause_ids - {clause.id}),
                         repr(dep),
                     )
+
+
+def _cycles(s: Scenario) -> Iterator[Finding]:
+    """Flag clauses that wait on themselves through a chain of ``depends_on``."""
+    for d, deal in enumerate(s.deals):
+        deps = {c.id: [x for x in c.depends_on if x != c.id] for c in deal.clauses}
+        for c, clause in enumerate(deal.clauses):
+            chain = _cycle_from(clause.id, deps)
+            if chain:
+                yield (
+                    ("deals", d, "clauses", c, "depends_on"),
+                    "circular depends_on: the clause waits on itself",
+                    "clauses that can be carried out in some order",
+                    " -> ".join(chain),
+                )
+
+
+def _cycle_from(start: str, deps: dict[str, list[str]]) -> list[str]:
+    """Return a dependency chain from ``start`` back to itself, or [] (iterative search)."""
+    stack: list[tuple[str, list[str]]] = [(d, [start, d]) for d in deps.get(start, [])]
+    seen: set[str] = set()
+    while stack:
+        node, chain = stack.pop()
+        if node == start:
+            return chain
+        if node in seen:
+            continue
+        seen.add(node)
+        stack.extend((n, [*chain, n]) for n in deps.get(node, []))
+    return []
+
+
+def _ladder(s: Scenario) -> Iterator[Finding]:
+    """Check that an own ladder has distinct rung names and ``start`` names one of them."""
+    dyn = s.dynamics
+    if dyn is None or not dyn.ladder:
+        return
+    names = [r.name for r in dyn.ladder]
+    for k, name in enumerate(names):
+        if name in names[:k]:
+            yield (
+                ("dynamics", "ladder", k, "name"),
+                f"duplicate rung name {name!r}",
+                "rung names unique",
+                repr(name),
+            )
+    if dyn.start is not None and dyn.start not in names[:-1]:
+        yield (
+            ("dynamics", "start"),
+            f"unknown rung {dyn.start!r}",
+            "one of: " + ", ".join(names[:-1]),
+            repr(dyn.start),
+        )
 
 
 def _domestic(s: Scenario) -> Iterator[Finding]:

@@ -51,6 +51,14 @@ def load(name_or_path: str | Path) -> Scenario:
     if isinstance(name_or_path, str) and text in builtin_names():
         raw = resources.files(_BUILTIN).joinpath(f"{text}.yaml").read_bytes()
         return load_text(raw, f"<built-in {text}>")
+    if not text.strip():
+        raise AccordError(
+            Problem(
+                "no scenario given: the name is empty",
+                expected="a file path or one of the built-ins: " + ", ".join(builtin_names()),
+                found=repr(text),
+            )
+        )
     path = Path(name_or_path)
     if not path.is_file():
         known = ", ".join(builtin_names())

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal, TypeVar, cast
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from accord.scenario.quantity import Quantity
+from accord.scenario.quantity import Number, Quantity
 
 __all__ = [
     "Actor",
@@ -51,6 +51,10 @@ Id = Annotated[
     ),
 ]
 
+
+#: The smallest capability: capabilities are relative, and smaller ones underflow to zero
+#: when multiplied by saliences and probabilities.
+MIN_CAPABILITY = 1e-12
 
 EnforcementKind = Literal["none", "reciprocal_suspension", "snapback", "guarantor"]
 PowerShiftLabel = Literal["none", "low", "high"]
@@ -164,8 +168,11 @@ class Actor(_Model):
     @field_validator("capability")
     @classmethod
     def _positive(cls, q: Quantity) -> Quantity:
-        if q.bounds[0] <= 0:
-            raise ValueError(f"capability must be > 0, got {q.bounds[0]}")
+        if not q.bounds[0] >= MIN_CAPABILITY:
+            raise ValueError(
+                f"capability must be > 0 (at least {MIN_CAPABILITY:g}, so that products with "
+                f"saliences do not underflow), got {q.bounds[0]}"
+            )
         return q
 
     @field_validator("risk")
@@ -179,15 +186,15 @@ class Actor(_Model):
 class Anchor(_Model):
     """A labelled point of a continuous scale."""
 
-    at: float
+    at: Number
     label: str
 
 
 class Scale(_Model):
     """A continuous scale from ``lo`` to ``hi`` with labelled anchor points."""
 
-    lo: float
-    hi: float
+    lo: Number
+    hi: Number
     unit: str | None = None
     anchors: list[Anchor] = Field(default_factory=list)
 
@@ -217,7 +224,7 @@ class Issue(_Model):
         description="Reference point: what holds if nothing is agreed (an option id for a "
         "discrete issue).",
     )
-    outcome: float | None = Field(
+    outcome: Number | None = Field(
         None, description="Recorded outcome, kept for backtests only; analyses never read it."
     )
 
@@ -277,7 +284,7 @@ class Clause(_Model):
     text: str = Field(min_length=1)
     obligated: list[Id] = Field(min_length=1, description="Actors that must act.")
     beneficiaries: list[Id] = Field(default_factory=list, description="Actors that gain.")
-    sets: dict[Id, float | str] = Field(
+    sets: dict[Id, Number | str] = Field(
         default_factory=dict, description="Issue values the clause sets (issue id -> value)."
     )
     core: bool = Field(True, description="Whether the deal stands or falls with this clause.")

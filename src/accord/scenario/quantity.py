@@ -9,14 +9,39 @@ distribution when a mode is given, a uniform one otherwise.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    model_serializer,
+    model_validator,
+)
 
-__all__ = ["Confidence", "Quantity"]
+__all__ = ["MAX_MAGNITUDE", "Confidence", "Number", "Quantity"]
 
 Confidence = Literal["low", "medium", "high"]
+
+#: The largest magnitude a number in a scenario may have. The models multiply capabilities,
+#: saliences and squared distances and sum them over actors; bounded inputs keep every such
+#: product and sum finite in double precision.
+MAX_MAGNITUDE = 1e15
+
+
+def _bounded(x: float) -> float:
+    if not abs(x) <= MAX_MAGNITUDE:
+        raise ValueError(
+            "number out of the range the models compute with: a magnitude of at most "
+            f"{MAX_MAGNITUDE:g}"
+        )
+    return x
+
+
+#: A finite float bounded to what the analyses can compute with (see :data:`MAX_MAGNITUDE`).
+Number = Annotated[float, AfterValidator(_bounded)]
 
 
 class Quantity(BaseModel):
@@ -24,10 +49,10 @@ class Quantity(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
-    value: float | None = Field(None, description="The value, when it is known exactly.")
-    low: float | None = Field(None, description="Lowest plausible value.")
-    mode: float | None = Field(None, description="Most likely value inside [low, high].")
-    high: float | None = Field(None, description="Highest plausible value.")
+    value: Number | None = Field(None, description="The value, when it is known exactly.")
+    low: Number | None = Field(None, description="Lowest plausible value.")
+    mode: Number | None = Field(None, description="Most likely value inside [low, high].")
+    high: Number | None = Field(None, description="Highest plausible value.")
     source: str | None = Field(None, description="Id of an entry in the scenario's sources.")
     confidence: Confidence | None = Field(None, description="How sure the analyst is.")
 

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 import re
 from pathlib import Path
@@ -14,13 +16,35 @@ from pathlib import Path
 from accord.errors import AccordError, Problem
 from accord.scenario.model import Scenario
 
-__all__ = ["cell_numbers", "read_table", "safe_id"]
+__all__ = ["cell_numbers", "csv_rows", "read_table", "safe_id"]
 
 
 def safe_id(text: str, fallback: str = "x") -> str:
     """Turn free text into an id the scenario format accepts."""
     cleaned = re.sub(r"[^A-Za-z0-9_.\-]+", "_", text.strip()).strip("_.-")
     return cleaned[:80] or fallback
+
+
+def csv_rows(text: str, file: str, delimiter: str = ",") -> list[list[str]]:
+    """Split CSV text into rows; a row the csv module refuses is a located problem.
+
+    The csv module's field size limit is process-wide state, so it is left as it is: a field
+    longer than the limit (131,072 characters) is refused rather than read.
+    """
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        rows.extend(reader)
+    except csv.Error as err:
+        raise AccordError(
+            Problem(
+                f"not readable as CSV: {err}",
+                file=file,
+                line=reader.line_num,
+                expected=f"fields of at most {csv.field_size_limit():,} characters, quotes closed",
+            )
+        ) from None
+    return rows
 
 
 def cell_numbers(

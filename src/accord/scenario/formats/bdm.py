@@ -7,12 +7,10 @@ highest position; saliences above 1 are read as percentages.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from accord.errors import AccordError, Problem
-from accord.scenario.formats import cell_numbers, safe_id
+from accord.scenario.formats import cell_numbers, csv_rows, safe_id
 from accord.scenario.load import validate_data
 from accord.scenario.model import Scenario
 
@@ -28,7 +26,7 @@ def read(path: str | Path) -> Scenario:
 
 def parse(text: str, file: str = "<input>") -> Scenario:
     """Parse expected-utility CSV text into a one-issue scenario."""
-    rows = [r for r in csv.reader(io.StringIO(text)) if any(c.strip() for c in r)]
+    rows = [r for r in csv_rows(text, file) if any(c.strip() for c in r)]
     header = tuple(c.strip() for c in rows[0]) if rows else ()
     if header[:4] != COLUMNS:
         raise AccordError(

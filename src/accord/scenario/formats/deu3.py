@@ -14,12 +14,12 @@ the dataset's published baselines. Capabilities are selectable:
 
 from __future__ import annotations
 
-import csv
-import io
+import math
 from pathlib import Path
 from typing import Literal
 
 from accord.errors import AccordError, Problem
+from accord.scenario.formats import csv_rows
 from accord.scenario.load import validate_data
 from accord.scenario.model import Scenario
 
@@ -124,42 +124,82 @@ def read(
             )
         )
     file = str(path)
-    rows = list(csv.reader(io.StringIO(Path(path).read_text(encoding="utf-8")), delimiter="\t"))
-    if len(rows) < 3 or "out" not in rows[0]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise AccordError(Problem(f"cannot read the file: {err}", file=file)) from None
+    rows = csv_rows(text, file, delimiter="\t")
+    if len(rows) < 3 or not set(rows[0]) >= _REQUIRED:
         raise AccordError(
             Problem(
                 "not a DEU III file",
                 file=file,
                 line=1,
-                expected="a header with prnr, isnr, p.., s.., rp, out",
+                expected="a header with " + ", ".join(sorted(_REQUIRED)) + ", p.., s..",
             )
         )
     header = rows[0]
     gdp = dict(zip(header, rows[1], strict=False))
-    out = []
+    out, problems = [], []
     for line, row in enumerate(rows[2:], start=3):
         rec = dict(zip(header, row, strict=False))
         if with_outcome and not rec.get("out"):
             continue
-        out.append(_scenario(rec, gdp, capability, file, line))
+        cells = _Cells(rec, gdp, file, line)
+        scenario = _scenario(cells, capability)
+        problems.extend(cells.problems)
+        if scenario is not None:
+            out.append(scenario)
+    if problems:
+        raise AccordError(problems)
     return out
 
 
-def _weights(rec: dict[str, str], gdp: dict[str, str], capability: Capability) -> dict[str, float]:
+_REQUIRED = frozenset({"prnr", "prname", "isnr", "rp", "out"})
+
+
+class _Cells:
+    """One row of the file, read cell by cell; a cell that is not a number is a problem."""
+
+    def __init__(self, rec: dict[str, str], gdp: dict[str, str], file: str, line: int) -> None:
+        self.rec, self.gdp, self.file, self.line = rec, gdp, file, line
+        self.problems: list[Problem] = []
+
+    def number(self, key: str, *, gdp_row: bool = False) -> float:
+        text = (self.gdp if gdp_row else self.rec).get(key, "")
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
+            self.problems.append(
+                Problem(
+                    f"column {key!r} is not a number",
+                    path=key,
+                    file=self.file,
+                    line=2 if gdp_row else self.line,
+                    expected="a finite number",
+                    found=repr(text),
+                )
+            )
+        return value
+
+
+def _weights(cells: _Cells, capability: Capability) -> dict[str, float]:
+    rec = cells.rec
     present = [a for a in ACTOR_NAMES if rec.get("p" + a) and rec.get("s" + a)]
     if capability == "equal":
         return dict.fromkeys(present, 1.0)
     if capability == "gdp":
-        return {a: float(gdp["p" + a]) for a in present}
+        return {a: cells.number("p" + a, gdp_row=True) for a in present}
     states = [NICE_WEIGHTS[a] for a in present if a in NICE_WEIGHTS]
     mean = sum(states) / len(states) if states else 1.0
     return {a: float(NICE_WEIGHTS.get(a, mean)) for a in present}
 
 
-def _scenario(
-    rec: dict[str, str], gdp: dict[str, str], capability: Capability, file: str, line: int
-) -> Scenario:
-    weights = _weights(rec, gdp, capability)
+def _scenario(cells: _Cells, capability: Capability) -> Scenario | None:
+    rec, file, line = cells.rec, cells.file, cells.line
+    weights = _weights(cells, capability)
     issue_id = rec["isnr"] or f"line{line}"
     issue: dict[str, object] = {
         "id": "issue",
@@ -167,9 +207,9 @@ def _scenario(
         "scale": {"lo": 0.0, "hi": 100.0},
     }
     if rec.get("rp"):
-        issue["reference"] = float(rec["rp"])
+        issue["reference"] = cells.number("rp")
     if rec.get("out"):
-        issue["outcome"] = float(rec["out"])
+        issue["outcome"] = cells.number("out")
     data = {
         "id": f"deu3-{issue_id}",
         "title": f"DEU III {rec['prnr']} {rec['prname']}, issue {issue_id}",
@@ -189,12 +229,14 @@ def _scenario(
         "stances": {
             a: {
                 "issue": {
-                    "position": float(rec["p" + a]),
-                    "salience": float(rec["s" + a]) / 100.0,
+                    "position": cells.number("p" + a),
+                    "salience": cells.number("s" + a) / 100.0,
                     "source": "deu3",
                 }
             }
             for a in weights
         },
     }
+    if cells.problems:
+        return None
     return validate_data(data, f"{file}:{line}")

@@ -8,13 +8,11 @@ name, description, power, and a position (0..100) and salience (percent) per dim
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Any
 
 from accord.errors import AccordError, Problem
-from accord.scenario.formats import cell_numbers, safe_id
+from accord.scenario.formats import cell_numbers, csv_rows, safe_id
 from accord.scenario.load import validate_data
 from accord.scenario.model import Scenario
 
@@ -35,7 +33,7 @@ def _cells(row: list[str]) -> list[str]:
 
 def parse(text: str, file: str = "<input>") -> Scenario:
     """Parse KTAB SMP CSV text into a multi-issue scenario."""
-    rows = [_cells(r) for r in csv.reader(io.StringIO(text))]
+    rows = [_cells(r) for r in csv_rows(text, file)]
     rows = [r for r in rows if r]
     if len(rows) < 3:
         raise AccordError(
@@ -58,6 +56,7 @@ def parse(text: str, file: str = "<input>") -> Scenario:
                 found=",".join(head),
             )
         ) from None
+    _check_counts(head, n_actors, n_dims, file)
     dims = _dimensions(rows[1], n_dims, file)
     problems: list[Problem] = []
     actors = [_actor(r, n_dims, line, file, problems) for line, r in enumerate(rows[2:], start=3)]
@@ -73,6 +72,35 @@ def parse(text: str, file: str = "<input>") -> Scenario:
     if problems:
         raise AccordError(problems)
     return _scenario(head, dims, [a for a in actors if a is not None], file)
+
+
+MAX_DIMENSIONS = 1_000
+
+
+def _check_counts(head: list[str], n_actors: int, n_dims: int, file: str) -> None:
+    problems = [
+        Problem(
+            f"line 1 gives {what} outside the range this format allows",
+            file=file,
+            line=1,
+            column=column,
+            expected=expected,
+            found=str(n),
+        )
+        for what, n, column, expected, ok in (
+            ("a number of actors", n_actors, 3, "at least 1", n_actors >= 1),
+            (
+                "a number of dimensions",
+                n_dims,
+                4,
+                f"1 to {MAX_DIMENSIONS:,}",
+                1 <= n_dims <= MAX_DIMENSIONS,
+            ),
+        )
+        if not ok
+    ]
+    if problems:
+        raise AccordError(problems)
 
 
 def _dimensions(header: list[str], n_dims: int, file: str) -> list[str]:
