@@ -15,7 +15,7 @@ True
 """
 
 from accord.dynamics.inputs import EngineInputs
-from accord.dynamics.ladder import LADDER, Rung
+from accord.dynamics.ladder import LADDER, LADDERS, Ladder, Rung, ladder_for
 from accord.dynamics.params import PARAMETERS, ParamSpec
 from accord.dynamics.result import Comparison, DealOutcome, SimulationResult
 from accord.dynamics.sa_result import SensitivityResult
@@ -24,15 +24,18 @@ from accord.dynamics.simulate import deal_inputs, simulate, simulate_inputs
 
 __all__ = [
     "LADDER",
+    "LADDERS",
     "PARAMETERS",
     "Comparison",
     "DealOutcome",
     "EngineInputs",
+    "Ladder",
     "ParamSpec",
     "Rung",
     "SensitivityResult",
     "SimulationResult",
     "deal_inputs",
+    "ladder_for",
     "sensitivity",
     "simulate",
     "simulate_inputs",

@@ -15,9 +15,14 @@ Each month, for every run at once (MODELS.md section 4):
    distrust and hedging, and lowered by the benefit delivered (the peace dividend): a deal is
    not assumed to help or hurt, the balance of these terms decides; at crisis the deal is
    abandoned;
-5. third parties start hedging with a hazard raised by implemented clauses that weaken their
-   guarantee and by crises; optionally arms follow Richardson's (1960) equations with a
-   grievance term that grows with frustration.
+5. third parties start hedging with a hazard raised by the weakening of their guarantee
+   (a share ``hedge_signal`` of what the deal promises from signing, the rest as a clause is
+   carried out, in step with its timeline and for good: a withdrawal done stays done) and by
+   crises, so a larger weakening never lowers the hazard. Optionally arms follow
+   Richardson's (1960) equations with a grievance term that grows with frustration.
+
+The ladder (its number of rungs, its crisis and top rungs) is the inputs' own
+(:mod:`accord.dynamics.ladder`).
 """
 
 from __future__ import annotations
@@ -28,7 +33,6 @@ import numpy as np
 
 from accord.dynamics.draws import Draws, triangular
 from accord.dynamics.inputs import EngineInputs
-from accord.dynamics.ladder import CONFLICT, CRISIS, LADDER
 from accord.dynamics.params import ParamValue, draw_params
 from accord.dynamics.statics import State, Static, prepare
 from accord.dynamics.totals import Finals, Totals
@@ -77,14 +81,14 @@ def simulate_runs(
     """Run ``horizon`` months for ``draws.n`` runs with per-run parameter columns."""
     s = prepare(x, cols, p)
     st = State.start(s, cols, draws.n)
-    tot = Totals.zeros(horizon, len(x.actors), x.n_clauses)
+    tot = Totals.zeros(horizon, len(x.actors), x.n_clauses, x.ladder.size)
     tot.runs = draws.n
     for t in range(horizon):
         _obligations(s, st, cols, draws.uniform(s.K), t)
         _observe(s, st, cols, draws.uniform(s.K))
-        _escalate(s, st, cols, draws.uniform(1 + s.H), arms)
+        _escalate(s, st, cols, draws.uniform(1 + s.H), arms, t)
         _record(s, st, tot, t)
-    finals = Finals(intact=st.intact(s), conflict=st.rung >= CONFLICT, hedge=st.hedged_any)
+    finals = Finals(intact=st.intact(s), conflict=st.rung >= s.top, hedge=st.hedged_any)
     return tot, finals
 
 
@@ -121,17 +125,23 @@ def _observe(s: Static, st: State, c: Mapping[str, np.ndarray], v: np.ndarray) -
     st.injured = distrust | (st.frustration > c["grievance"]) | st.collapsed[:, None]
 
 
-def _escalate(s: Static, st: State, c: Mapping[str, np.ndarray], w: np.ndarray, arms: bool) -> None:
+def _escalate(
+    s: Static, st: State, c: Mapping[str, np.ndarray], w: np.ndarray, arms: bool, t: int
+) -> None:
     """Move the escalation rung, abandon the deal at crisis, let third parties hedge."""
     z = _pressure(s, st, c)
     if arms:
         z += c["beta_arms"][:, 0] * st.arms_step(s, c)
-    up, down = _transition(st.rung, z, c)
+    up, down = _transition(s, st.rung, z, c)
     e = w[:, 0]
     st.rung += (e < up).astype(np.int8) - (e > 1 - down).astype(np.int8)
-    st.abandon(st.rung >= CRISIS)
-    rate = c["hedge_base"] + st.kept_f @ s.hedge * c["hedge_guarantee"]
-    rate = rate + (st.rung >= CRISIS)[:, None] * c["hedge_crisis"]
+    st.abandon(st.rung >= s.crisis)
+    done = st.kept_f * s.progress(t) if s.phased_any else st.kept_f
+    np.maximum(st.weakened, done @ s.hedge, out=st.weakened)  # done stays done
+    signal = c["hedge_signal"]
+    felt = signal * s.promised_weakening + (1 - signal) * st.weakened
+    rate = c["hedge_base"] + felt * c["hedge_guarantee"]
+    rate = rate + (st.rung >= s.crisis)[:, None] * c["hedge_crisis"]
     st.hedged |= w[:, 1:] < rate
     st.hedged_any = (st.hedged.astype(F32) @ s.ones_h) > 0
 
@@ -149,15 +159,15 @@ def _pressure(s: Static, st: State, c: Mapping[str, np.ndarray]) -> np.ndarray:
 
 
 def _transition(
-    rung: np.ndarray, z: np.ndarray, c: Mapping[str, np.ndarray]
+    s: Static, rung: np.ndarray, z: np.ndarray, c: Mapping[str, np.ndarray]
 ) -> tuple[np.ndarray, np.ndarray]:
-    """P(one rung up), P(one rung down): logistic in the pressure, firebreak below war."""
+    """P(one rung up), P(one rung down): logistic in the pressure, firebreak below the top."""
     up_odds = c["base_up"][:, 0] / (1 - c["base_up"][:, 0]) * np.exp(z)
     up = up_odds / (1 + up_odds)
-    up *= 1 - (rung == CONFLICT - 1) * (1 - c["firebreak"][:, 0])
+    up *= 1 - (rung == s.top - 1) * (1 - c["firebreak"][:, 0])
     down_odds = c["base_down"][:, 0] / (1 - c["base_down"][:, 0]) * np.exp(-z)
     down = np.minimum(down_odds / (1 + down_odds), 1 - up)
-    top, bottom = rung >= CONFLICT, rung <= 0
+    top, bottom = rung >= s.top, rung <= 0
     return up * ~top, down * ~(top | bottom)
 
 
@@ -165,10 +175,11 @@ def _record(s: Static, st: State, tot: Totals, t: int) -> None:
     """Add this month's counts (exact: sums of 0/1 in float32 below 2**24 are integers)."""
     intact = st.intact(s)
     tot.intact[t] = np.count_nonzero(intact)
-    tot.conflict[t] = np.count_nonzero(st.rung >= CONFLICT)
+    tot.conflict[t] = np.count_nonzero(st.rung >= s.top)
+    tot.abandoned[t] = np.count_nonzero(st.collapsed)
     tot.hedge_any[t] = np.count_nonzero(st.hedged_any)
     tot.hedge_actor[t, s.hedger_index] = s.ones_n @ st.hedged.astype(F32)
-    tot.rungs[t] = np.bincount(st.rung, minlength=len(LADDER))
+    tot.rungs[t] = np.bincount(st.rung, minlength=s.rungs)
     tot.clause_kept[t] = s.ones_n @ st.kept_f
     tot.clause_unbroken[t] = len(st.rung) - s.ones_n @ st.broken.astype(F32)
     tot.frustration[t] = np.ascontiguousarray(st.frustration.T).sum(axis=1, dtype=np.float64)

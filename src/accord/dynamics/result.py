@@ -7,8 +7,10 @@
                       "escalation": [[...]], ...}},
      "no_deal": {...}, "comparison": [...]}
 
-``escalation`` is, per month, the share of runs on each rung of :data:`~accord.dynamics.ladder.
-LADDER`. Standard errors are binomial Monte Carlo errors, sqrt(p (1 - p) / N).
+``escalation`` is, per month, the share of runs on each rung of the scenario's ladder
+(:mod:`accord.dynamics.ladder`). ``p_conflict`` is the chance of reaching the ladder's top rung:
+armed conflict only on the security ladder (``war`` true); a trade ladder's top is a trade war,
+named by ``top.label``. Standard errors are binomial Monte Carlo errors, sqrt(p (1 - p) / N).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import numpy as np
 
 from accord._frame import pandas
 from accord.dynamics.inputs import NO_DEAL, EngineInputs
-from accord.dynamics.ladder import LADDER
+from accord.dynamics.ladder import SECURITY, Ladder
 from accord.dynamics.totals import Totals
 
 __all__ = ["Comparison", "DealOutcome", "SimulationResult", "outcome"]
@@ -41,7 +43,11 @@ class DealOutcome:
     runs, horizon
         Monte Carlo runs and months.
     p_intact, p_conflict, p_hedge
-        Per month: P(deal intact), P(armed conflict by then), P(some third party hedges).
+        Per month: P(deal intact), P(the ladder's top rung reached by then: armed conflict
+        on the security ladder, a trade war on the trade ladder...), P(some third party
+        hedges).
+    p_abandoned
+        Per month: P(the deal abandoned by then: the ladder's crisis rung reached).
         For no deal, ``p_intact`` counts runs not yet at crisis and is left out of
         ``to_dict`` (``null``): there is no deal to keep.
     escalation
@@ -73,6 +79,8 @@ class DealOutcome:
     hedge_by_actor: Mapping[str, Curve]
     frustration: Mapping[str, Curve]
     trust: Mapping[str, Curve]
+    p_abandoned: Curve = ()
+    ladder: Ladder = SECURITY
 
     def at_end(self, what: str) -> float:
         """``p_intact``, ``p_conflict`` or ``p_hedge`` at the horizon."""
@@ -97,7 +105,8 @@ class DealOutcome:
             **{k: self.at_end(k) for k in ends},
             "se": {k: self.se(k) for k in ends},
             "escalation": [list(row) for row in self.escalation],
-            "curves": {k: list(getattr(self, k)) for k in (*ends, "mean_rung")},
+            "p_abandoned": self.p_abandoned[-1] if self.p_abandoned else None,
+            "curves": {k: list(getattr(self, k)) for k in (*ends, "mean_rung", "p_abandoned")},
             "bands": {k: list(v) for k, v in self.bands.items()},
             "clauses": {
                 c: {"survival": list(self.clause_survival[c]), "kept": list(self.clause_kept[c])}
@@ -128,12 +137,14 @@ def outcome(x: EngineInputs, name: str, tot: Totals) -> DealOutcome:
             f"p{round(q * 100):02d}": tuple(int(v) for v in (cdf < q - 1e-12).sum(axis=1))
             for q in QUANTILES
         },
-        mean_rung=_c(dist @ np.arange(len(LADDER))),
+        mean_rung=_c(dist @ np.arange(x.ladder.size)),
         clause_survival={c: _c(tot.clause_unbroken[:, k] / n) for k, c in enumerate(x.clauses)},
         clause_kept={c: _c(tot.clause_kept[:, k] / n) for k, c in enumerate(x.clauses)},
         hedge_by_actor={x.actors[a]: _c(tot.hedge_actor[:, a] / n) for a in hedgers},
         frustration={a: _c(tot.frustration[:, i] / n) for i, a in enumerate(x.actors)},
         trust={a: _c(tot.trust[:, i] / n) for i, a in enumerate(x.actors)},
+        p_abandoned=_c(tot.abandoned / n),
+        ladder=x.ladder,
     )
 
 
@@ -194,6 +205,20 @@ class SimulationResult:
     comparison: tuple[Comparison, ...]
     notes: tuple[str, ...] = ()
 
+    @property
+    def ladder(self) -> Ladder:
+        """The escalation ladder: its rungs, and its top rung in the domain's words."""
+        return self.no_deal.ladder
+
+    @property
+    def reports_war(self) -> bool:
+        """Whether ``p_conflict`` is a chance of armed conflict between deals and no deal.
+
+        False on a ladder other than the security one (its top is a trade war, a withdrawal,
+        a rupture) and when there is no deal to compare: a presenter then never speaks of war.
+        """
+        return self.ladder.war and bool(self.deals)
+
     def ranking(self, what: str = "p_conflict") -> tuple[str, ...]:
         """Deals and ``"no_deal"`` from the lowest to the highest value at the horizon."""
         rows = {
@@ -209,7 +234,15 @@ class SimulationResult:
             "runs": self.runs,
             "horizon": self.horizon,
             "seed": self.seed,
-            "ladder": [r.name for r in LADDER],
+            "ladder": list(self.ladder.names),
+            "domain": self.ladder.domain,
+            "top": {
+                "name": self.ladder.names[-1],
+                "label": self.ladder.top_label,
+                "war": self.ladder.war,
+            },
+            "reports_war": self.reports_war,
+            "ladder_detail": self.ladder.to_dict(),
             "params": dict(self.params),
             "deals": {k: v.to_dict() for k, v in self.deals.items()},
             "no_deal": self.no_deal.to_dict(),

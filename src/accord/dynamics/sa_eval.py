@@ -18,7 +18,7 @@ from accord.dynamics.draws import Draws
 from accord.dynamics.engine import simulate_runs
 from accord.dynamics.executors import BLOCK
 from accord.dynamics.inputs import NO_DEAL, EngineInputs
-from accord.dynamics.params import PARAMETERS, ParamValue
+from accord.dynamics.params import ParamValue, defaults
 from accord.scenario.quantity import Quantity
 
 __all__ = ["OUTPUTS", "Factor", "evaluate", "factors"]
@@ -47,7 +47,7 @@ def factors(
 ) -> list[Factor]:
     """Every uncertain input: parameters with a range, and clauses with a band."""
     out = []
-    for name, spec in PARAMETERS.items():
+    for name, spec in defaults(inputs[0].ladder if inputs else None).items():
         value = values[name]
         low, high = value.bounds if isinstance(value, Quantity) else (spec.low, spec.high)
         nominal = value.point if isinstance(value, Quantity) else float(value)

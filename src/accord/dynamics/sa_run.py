@@ -77,7 +77,7 @@ def sensitivity(
     _check(method, outputs, samples, reps)
     check_sizes(seed=seed, **({} if horizon is None else {"horizon": horizon}))
     inputs = deal_inputs(scenario, deal, checks=checks, seed=seed)
-    values = resolve_params(scenario.context, params)
+    values = resolve_params(scenario, params)
     names = {d.id: d.name for d in scenario.deals} | {NO_DEAL: "no deal"} | _clause_names(scenario)
     return analyse(
         inputs,

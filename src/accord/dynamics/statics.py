@@ -22,6 +22,8 @@ class Static:
     H: int
     hazard: np.ndarray  # (n, K) monthly break hazard
     life: np.ndarray  # (n or 1, K) months until an irreversible clause is done
+    phased: np.ndarray  # (K,) clauses with their own timeline (carried out step by step)
+    phased_any: bool
     reversible: np.ndarray  # (K,)
     detection: np.ndarray  # (K,)
     false_alarm: np.ndarray  # (K,)
@@ -43,16 +45,25 @@ class Static:
     depends_t: np.ndarray  # (K, K) float: transposed dependency matrix
     depth: int
     hedge: np.ndarray  # (K, H)
+    promised_weakening: np.ndarray  # (H,) weakening the deal promises each hedger
     hedger_index: np.ndarray  # (H,)
     principals: np.ndarray  # (A,)
     principal_index: np.ndarray  # (P,) the principals (every actor when none is marked)
     arms_sides: tuple[int, int]
     ones_n: np.ndarray  # (n,) for exact column counts
     ones_h: np.ndarray  # (H,)
+    rungs: int  # rungs of the ladder
+    crisis: int  # rung from which the deal is abandoned
+    top: int  # absorbing top rung
 
     def alive(self, t: int) -> np.ndarray:
         """Which clauses can still break in month ``t`` (irreversible ones end with life)."""
         return (self.reversible | (self.life > t)).astype(F32)
+
+    def progress(self, t: int) -> np.ndarray:
+        """Share of each clause carried out by month ``t`` if kept (1 without a timeline)."""
+        done = np.minimum((t + 1) / np.maximum(self.life, 1), 1).astype(F32)
+        return np.where(self.phased, done, F32(1))
 
     def unblock(self, running: np.ndarray) -> np.ndarray:
         """Clauses delivered: running, and every clause they depend on delivered too."""
@@ -81,6 +92,8 @@ def prepare(x: EngineInputs, cols: Mapping[str, np.ndarray], p: np.ndarray) -> S
         H=len(hedgers),
         hazard=hazard,
         life=life,
+        phased=x.life_months > 0,
+        phased_any=bool(np.any(x.life_months > 0)),
         reversible=x.reversible.astype(bool),
         detection=q,
         false_alarm=alpha,
@@ -102,12 +115,16 @@ def prepare(x: EngineInputs, cols: Mapping[str, np.ndarray], p: np.ndarray) -> S
         depends_t=_c(x.depends.T),
         depth=_depth(x.depends),
         hedge=_c(x.hedge[:, hedgers]),
+        promised_weakening=_c(np.minimum(x.hedge[:, hedgers].sum(axis=0), 1.0)),
         hedger_index=hedgers,
         principals=x.principals.astype(bool),
         arms_sides=x.arms_sides,
         principal_index=np.flatnonzero(x.principals | ~x.principals.any()),
         ones_n=np.ones(n, F32),
         ones_h=np.ones(len(hedgers), F32),
+        rungs=x.ladder.size,
+        crisis=x.ladder.crisis,
+        top=x.ladder.top,
     )
 
 
@@ -152,6 +169,7 @@ class State:
     trusting: np.ndarray  # (n, A) owed something by an open deal (trust matters)
     hedged: np.ndarray
     hedged_any: np.ndarray
+    weakened: np.ndarray  # (n, H) guarantee weakened by clauses carried out so far
     arms: np.ndarray
 
     @classmethod
@@ -176,12 +194,15 @@ class State:
             frustration=zeros.copy(),
             alarms=zeros.copy(),
             injured=np.zeros((n, A), bool),
-            rung=np.broadcast_to(cols["start_rung"][:, 0], (n,)).astype(np.int8),
+            rung=np.broadcast_to(np.clip(cols["start_rung"][:, 0], 0, s.top - 1), (n,)).astype(
+                np.int8
+            ),
             collapsed=np.zeros(n, bool),
             owed=np.tile(s.promised, (n, 1)),
             trusting=np.tile(s.has_trust, (n, 1)),
             hedged=np.zeros((n, s.H), bool),
             hedged_any=np.zeros(n, bool),
+            weakened=np.zeros((n, s.H), F32),
             arms=np.ones((n, 2), F32),
         )
 

@@ -21,7 +21,7 @@ class Totals:
 
     runs: int
     intact: np.ndarray  # (T,) deal intact at the end of month t
-    conflict: np.ndarray  # (T,) armed conflict reached by month t
+    conflict: np.ndarray  # (T,) the ladder's top rung reached by month t
     hedge_any: np.ndarray  # (T,) some third party hedging by month t
     hedge_actor: np.ndarray  # (T, A)
     rungs: np.ndarray  # (T, R) runs on each rung at month t
@@ -29,9 +29,12 @@ class Totals:
     clause_unbroken: np.ndarray  # (T, K) clause not broken by month t
     frustration: np.ndarray  # (T, A) sum of frustration
     trust: np.ndarray  # (T, A) sum of trust
+    abandoned: np.ndarray  # (T,) deal abandoned (crisis reached) by month t
 
     @classmethod
-    def zeros(cls, horizon: int, n_actors: int, n_clauses: int) -> Totals:
+    def zeros(
+        cls, horizon: int, n_actors: int, n_clauses: int, n_rungs: int = len(LADDER)
+    ) -> Totals:
         """Empty totals of the right shapes."""
         T, A, K = horizon, n_actors, n_clauses
         i = np.int64
@@ -41,11 +44,12 @@ class Totals:
             np.zeros(T, i),
             np.zeros(T, i),
             np.zeros((T, A), i),
-            np.zeros((T, len(LADDER)), i),
+            np.zeros((T, n_rungs), i),
             np.zeros((T, K), i),
             np.zeros((T, K), i),
             np.zeros((T, A)),
             np.zeros((T, A)),
+            np.zeros(T, i),
         )
 
     def __add__(self, other: Totals) -> Totals:
@@ -64,6 +68,7 @@ _ARRAYS = (
     "clause_unbroken",
     "frustration",
     "trust",
+    "abandoned",
 )
 
 
