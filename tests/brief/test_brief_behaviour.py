@@ -29,11 +29,12 @@ def test_not_implemented_analysis_makes_its_section_say_so(monkeypatch: pytest.M
     assert b.section("bluf").status == "partial"
 
 
-def test_missing_analysis_package_is_unavailable() -> None:
+def test_a_broken_import_inside_accord_is_a_bug_not_a_missing_feature() -> None:
     err = ModuleNotFoundError("No module named 'accord.dynamics'", name="accord.dynamics")
-    res = attempt("simulate", _raise(err))
-    assert isinstance(res, Unavailable)
-    assert res.reason == "not available in this version"
+    with pytest.raises(ModuleNotFoundError):
+        attempt("simulate", _raise(err))
+    with pytest.raises(ImportError):
+        attempt("simulate", _raise(ImportError("cannot import name 'x' from 'accord.space'")))
 
 
 def test_missing_optional_dependency_names_the_extra() -> None:
@@ -102,9 +103,13 @@ def test_counterpart_is_the_most_distant_actor() -> None:
     assert counterpart(s, "dprk") in {"usa", "jpn"}
 
 
-def test_describe_point_names_the_nearest_anchor() -> None:
+def test_describe_point_names_an_anchor_only_when_the_value_is_on_it() -> None:
     issue = accord.load("korea-2018").issue("nuclear_arsenal")
-    assert describe_point(issue, 52) == "arsenal capped at its current size, verified"
+    assert describe_point(issue, 50) == "arsenal capped at its current size, verified"
+    assert describe_point(issue, 60) == (
+        "between 'arsenal capped at its current size, verified' (50) and "
+        "'unconstrained arsenal' (100)"
+    )
     assert describe_point(issue, 25).startswith("between")
 
 

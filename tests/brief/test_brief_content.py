@@ -78,8 +78,12 @@ def test_nine_sections_in_order(korea_brief: BriefResult, korea_html: str) -> No
     assert md_pos == sorted(md_pos)
 
 
-def test_bluf_has_three_to_five_sentences(korea_brief: BriefResult) -> None:
-    assert 3 <= len(korea_brief.section("bluf").blocks) <= 5
+def test_bluf_has_three_to_six_paragraphs_and_the_deal_test(korea_brief: BriefResult) -> None:
+    blocks = korea_brief.section("bluf").blocks
+    paragraphs = [b for b in blocks if type(b).__name__ == "Paragraph"]
+    assert 3 <= len(paragraphs) <= 6
+    tables = [b for b in blocks if type(b).__name__ == "Table"]
+    assert len(tables) == 1 and len(tables[0].rows) == len(korea_brief.meta["deals"])
 
 
 def test_charts_present_for_every_available_charted_section(
@@ -129,7 +133,14 @@ def test_json_holds_settings_sections_and_analyses(korea_json: dict[str, Any]) -
     assert korea_json["scenario"] == "korea-2018"
     assert korea_json["meta"]["seed"] == 0
     assert [s["number"] for s in korea_json["sections"]] == list(range(1, 10))
-    assert set(korea_json["analyses"]) == {"forecast", "space", "check", "simulate", "sensitivity"}
+    assert set(korea_json["analyses"]) == {
+        "forecast",
+        "space",
+        "check",
+        "simulate",
+        "sensitivity",
+        "recommend",
+    }
 
 
 def test_talking_points_trace_to_sections(korea_brief: BriefResult, korea_html: str) -> None:

@@ -44,13 +44,16 @@ def test_percent_ticks_keep_their_half_points():
     assert [percent_tick(v) for v in (0.0, 0.025, 0.05, 0.2)] == ["0%", "2.5%", "5%", "20%"]
 
 
-def test_concessions_are_offered_not_asked_for(trade_md):
-    # Northland wants a large quota; the package's "none" is a concession, Southland's wish
-    assert "Import quota at none" in _section(trade_md, "Offer")
-    ask = _section(trade_md, "Ask for")
-    assert "Import quota at" not in ask
-    assert "Hold firm on Import quota" not in ask  # Southland cares more about it
-    assert "Tariff rate at 12 percent" in ask  # toward Northland's 5 from no deal's 25
+def test_without_a_package_nothing_is_asked_for_or_offered(trade_md):
+    # the only deal leaves Southland worse off than no deal: no package meets the rules
+    talking = trade_md.split("## 8. Talking points", 1)[1].split("\n## ", 1)[0]
+    assert "### Ask for" not in talking and "### Offer" not in talking
+    assert "nothing to ask for or offer yet" in talking
+    never = _section(talking, "Do not promise")
+    assert "small quota" not in never  # it sets no value beyond Northland's red line
+    assert "Tariff rate above 20" in never
+    bluf = trade_md.split("## 1.", 1)[1].split("\n## ", 1)[0]
+    assert "Southland to gain over no deal" in bluf
 
 
 def test_named_options_and_counts_are_explained(trade_md):

@@ -24,11 +24,14 @@ from accord.brief.sections import (
 from accord.errors import AccordError, Problem
 from accord.scenario.model import Scenario
 
-__all__ = ["DEFAULT_RUNS", "FORECAST_RUNS", "brief"]
+__all__ = ["CHECK_RUNS", "DEFAULT_RUNS", "FORECAST_RUNS", "brief"]
 
-#: Monte Carlo runs of the deal check and the simulation by default: standard error of a
-#: probability at most 0.7 points, and the whole brief under 10 s cold (benchmarks/brief.md).
+#: Monte Carlo runs of the simulation by default: standard error of a probability at most
+#: 0.7 points, and the whole brief under 10 s cold (benchmarks/brief.md).
 DEFAULT_RUNS = 5000
+#: Joint draws of the deal check: the default of ``accord check``, so that the brief and the
+#: command show the same numbers for the same seed.
+CHECK_RUNS = 2000
 #: Draws of the uncertain inputs for the forecast ranges (the spatial model is the costly one).
 FORECAST_RUNS = 50
 
@@ -41,6 +44,7 @@ def brief(
     seed: int = 0,
     side: str | None = None,
     forecast_runs: int = FORECAST_RUNS,
+    check_runs: int = CHECK_RUNS,
 ) -> BriefResult:
     """Write the briefing book for ``scenario``.
 
@@ -51,20 +55,23 @@ def brief(
     deals
         Ids of the candidate deals to examine (default: every deal in the scenario).
     runs
-        Monte Carlo runs of the deal check and the post-signing simulation.
+        Monte Carlo runs of the post-signing simulation.
     seed
         Seed of every random draw; the same seed gives the same brief.
     side
         Id of the actor the brief is written for (default: the first actor listed).
     forecast_runs
         Draws of the uncertain inputs behind each forecast's P10–P90 range.
+    check_runs
+        Joint draws of the deal check (run once; the simulation, the sensitivity analysis
+        and the recommendation all read its results).
 
     Returns
     -------
     BriefResult
         The nine sections; ``.to_html()``, ``.to_pdf()``, ``.to_markdown()``, ``.to_json()``.
     """
-    settings = _settings(scenario, deals, runs, seed, side, forecast_runs)
+    settings = _settings(scenario, deals, (runs, check_runs, forecast_runs), seed, side)
     analyses = gather(scenario, settings)
     ctx = Context(
         scenario, analyses, settings, Labels(scenario), counterpart(scenario, settings.side)
@@ -98,11 +105,11 @@ def _sections(ctx: Context) -> tuple[Section, ...]:
 def _settings(
     scenario: Scenario,
     deals: Sequence[str] | None,
-    runs: int,
+    sizes: tuple[int, int, int],
     seed: int,
     side: str | None,
-    forecast_runs: int,
 ) -> Settings:
+    runs, check_runs, forecast_runs = sizes
     problems = []
     known = [d.id for d in scenario.deals]
     chosen = tuple(known if deals is None else deals)
@@ -118,7 +125,11 @@ def _settings(
     ]
     problems += [
         Problem(f"{name} must be at least 1", path=name, expected=">= 1", found=str(value))
-        for name, value in (("runs", runs), ("forecast_runs", forecast_runs))
+        for name, value in (
+            ("runs", runs),
+            ("check_runs", check_runs),
+            ("forecast_runs", forecast_runs),
+        )
         if value < 1
     ]
     side = side if side is not None else scenario.actors[0].id
@@ -133,4 +144,11 @@ def _settings(
         )
     if problems:
         raise AccordError(problems)
-    return Settings(deals=chosen, side=side, runs=runs, seed=seed, forecast_runs=forecast_runs)
+    return Settings(
+        deals=chosen,
+        side=side,
+        runs=runs,
+        seed=seed,
+        forecast_runs=forecast_runs,
+        check_runs=check_runs,
+    )

@@ -10,6 +10,7 @@ import numpy as np
 from accord.brief.blocks import Paragraph, Section, text
 from accord.brief.gather import Analyses, Settings, Unavailable
 from accord.brief.labels import Labels
+from accord.recommend import Recommendation
 from accord.scenario.model import Scenario
 
 __all__ = ["NAMES", "Context", "counterpart", "unavailable_section"]
@@ -21,6 +22,7 @@ NAMES = {
     "check": "the deal check",
     "simulate": "the simulation",
     "sensitivity": "the sensitivity analysis",
+    "recommend": "the recommendation",
 }
 
 
@@ -56,6 +58,12 @@ class Context:
     def data(self, name: str) -> Any:
         """Return an analysis' data, or its :class:`Unavailable`."""
         return self.analyses.get(name)
+
+    @property
+    def recommendation(self) -> Recommendation | None:
+        """The reconciled recommendation (None when the space or the check is unavailable)."""
+        rec = self.analyses.results.get("recommend")
+        return rec if isinstance(rec, Recommendation) else None
 
 
 def counterpart(scenario: Scenario, side: str) -> str:

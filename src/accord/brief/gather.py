@@ -1,19 +1,22 @@
-"""Run the analyses a brief needs, through the public facade, once each.
+"""Run the analyses a brief needs once each, and hand each result to those that need it.
 
-A brief never recomputes anything: it calls ``accord.forecast``, ``accord.space``,
-``accord.check``, ``accord.simulate`` and ``accord.sensitivity`` and keeps their result
-objects and ``.to_dict()`` data. An analysis that this version of Accord does not ship (its
-package is missing, or it raises ``NotImplementedError``), or one that needs an optional extra
-that is not installed, becomes an :class:`Unavailable` with the reason; the sections that need
-it say so. Every other error propagates: a user error as :class:`~accord.errors.AccordError`,
-a bug as itself.
+The deal check runs once per deal (one run count, one seed); the simulation and the
+sensitivity analysis are handed its results instead of checking again, and the
+recommendation is derived from the one space analysis and the one check. So every number
+that appears in two sections comes from one computation. The brief keeps each result object
+and its ``.to_dict()`` data.
+
+An analysis that needs an optional extra that is not installed (or raises
+``NotImplementedError``) becomes an :class:`Unavailable` with the reason; the sections that
+need it say so. Every other error propagates: a user error as
+:class:`~accord.errors.AccordError`, a bug (an ``ImportError`` inside Accord included) as itself.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -64,6 +67,7 @@ class Settings:
     seed: int
     forecast_runs: int = 50
     model: str = "all"
+    check_runs: int = 2000
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the JSON brief."""
@@ -71,6 +75,7 @@ class Settings:
             "deals": list(self.deals),
             "side": self.side,
             "runs": self.runs,
+            "check_runs": self.check_runs,
             "forecast_runs": self.forecast_runs,
             "seed": self.seed,
             "model": self.model,
@@ -83,6 +88,7 @@ class Analyses:
 
     results: dict[str, Any]
     data: dict[str, Any] = field(default_factory=dict)
+    space_arrays: Any = None
 
     def get(self, name: str) -> Any:
         """Return the ``.to_dict()`` data of an analysis, or its :class:`Unavailable`."""
@@ -118,15 +124,21 @@ def attempt(name: str, call: Callable[[], Any]) -> Any:
     except ImportError as err:
         missing = (err.name or "").split(".")[0]
         if missing in ("", "accord"):
-            return Unavailable(name, "not available in this version")
+            raise  # a broken import inside Accord is a bug, never "not available"
         extra = _EXTRAS.get(missing)
         hint = f"pip install 'accord[{extra}]'" if extra else f"pip install {missing}"
         return Unavailable(name, f"needs the package {missing!r}, not installed ({hint})")
 
 
 def gather(scenario: Scenario, settings: Settings) -> Analyses:
-    """Run every analysis of the brief on ``scenario`` with ``settings``."""
-    runs, seed = settings.runs, settings.seed
+    """Run every analysis of the brief on ``scenario`` with ``settings``, each once."""
+    from accord.recommend import recommend
+    from accord.space.analysis import analyse
+
+    seed = settings.seed
+    arrays = attempt("space", lambda: analyse(scenario))
+    checks = _checks(scenario, settings)
+    after = checks if isinstance(checks, dict) else None
     results: dict[str, Any] = {
         "forecast": attempt(
             "forecast",
@@ -134,41 +146,72 @@ def gather(scenario: Scenario, settings: Settings) -> Analyses:
                 scenario, model=settings.model, runs=settings.forecast_runs, seed=seed
             ),
         ),
-        "space": attempt("space", lambda: accord.space(scenario)),
-        "check": _checks(scenario, settings.deals, runs, seed),
+        "space": arrays if isinstance(arrays, Unavailable) else arrays.result,
+        "check": checks
+        if isinstance(checks, Unavailable)
+        else {d: checks[d] for d in settings.deals},
         "simulate": _after_signing(
             "simulate",
             settings,
-            lambda: accord.simulate(scenario, deal=list(settings.deals), runs=runs, seed=seed),
+            after,
+            lambda: accord.simulate(
+                scenario, list(settings.deals), runs=settings.runs, seed=seed, checks=after
+            ),
         ),
         "sensitivity": _after_signing(
             "sensitivity",
             settings,
+            after,
             lambda: accord.sensitivity(
-                scenario, deal=list(settings.deals), seed=seed, **SENSITIVITY
+                scenario, list(settings.deals), seed=seed, checks=after, **SENSITIVITY
             ),
         ),
     }
+    if after is not None and not isinstance(arrays, Unavailable):
+        results["recommend"] = recommend(
+            scenario, side=settings.side, space=arrays, checks=after, deals=settings.deals
+        )
+    else:
+        results["recommend"] = Unavailable("recommend", _why_not(arrays, checks))
     data = {k: v if isinstance(v, Unavailable) else _plain(v) for k, v in results.items()}
-    return Analyses(results=results, data=data)
+    return Analyses(
+        results=results,
+        data=data,
+        space_arrays=None if isinstance(arrays, Unavailable) else arrays,
+    )
 
 
-def _after_signing(name: str, settings: Settings, call: Callable[[], Any]) -> Any:
+def _why_not(arrays: Any, checks: Any) -> str:
+    for r in (checks, arrays):
+        if isinstance(r, Unavailable):
+            return r.reason
+    return NO_DEALS
+
+
+def _after_signing(
+    name: str, settings: Settings, checks: dict[str, Any] | None, call: Callable[[], Any]
+) -> Any:
     """Simulate only when there are deals: no deal alone says nothing about signing one."""
     if not settings.deals:
         return Unavailable(name, NO_DEALS)
+    if checks is None:
+        return Unavailable(name, "the deal check is not available")
     return attempt(name, call)
 
 
-def _checks(scenario: Scenario, deals: Sequence[str], runs: int, seed: int) -> Any:
-    if not deals:
+def _checks(scenario: Scenario, settings: Settings) -> Any:
+    """Check every deal of the scenario once (third parties named by any deal hedge in all)."""
+    if not settings.deals:
         return Unavailable("check", NO_DEALS)
     out: dict[str, Any] = {}
-    for deal in deals:
-        res = attempt("check", partial(accord.check, scenario, deal, runs=runs, seed=seed))
+    for deal in scenario.deals:
+        res = attempt(
+            "check",
+            partial(accord.check, scenario, deal.id, runs=settings.check_runs, seed=settings.seed),
+        )
         if isinstance(res, Unavailable):
             return res
-        out[deal] = res
+        out[deal.id] = res
     return out
 
 

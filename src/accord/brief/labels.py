@@ -18,28 +18,31 @@ def join_names(names: list[str]) -> str:
 
 
 def describe_point(issue: Issue, value: float) -> str:
-    """Return the label of the anchor (or option) nearest ``value`` on the issue's scale."""
+    """Describe ``value`` on the issue's scale by its anchors, never by a neighbour's label.
+
+    A value on an anchor (or an option) gets its label; one between two anchors is
+    "between 'A' (50) and 'B' (100)"; one beyond the last anchor "beyond 'A' (50)".
+    """
     if issue.options is not None:
         opt = issue.options[round(min(max(value, 0), len(issue.options) - 1))]
         return opt.label or opt.id
     assert issue.scale is not None
-    anchors = issue.scale.anchors
+    anchors = sorted(issue.scale.anchors, key=lambda a: a.at)
     if not anchors:
         return ""
-    best = min(anchors, key=lambda a: abs(a.at - value))
-    span = issue.scale.hi - issue.scale.lo
-    near = abs(best.at - value) <= 0.1 * span
-    return best.label if near else f"between {_bracket(issue, value)}"
-
-
-def _bracket(issue: Issue, value: float) -> str:
-    assert issue.scale is not None
-    anchors = sorted(issue.scale.anchors, key=lambda a: a.at)
-    below = [a for a in anchors if a.at <= value]
+    tol = 1e-9 * max(1.0, abs(issue.scale.hi - issue.scale.lo))
+    exact = [a for a in anchors if abs(a.at - value) <= tol]
+    if exact:
+        return exact[0].label
+    below = [a for a in anchors if a.at < value]
     above = [a for a in anchors if a.at > value]
     if below and above:
-        return f"'{below[-1].label}' and '{above[0].label}'"
-    return f"'{(below or above)[-1 if below else 0].label}' and beyond"
+        return f"between {_anchor(below[-1])} and {_anchor(above[0])}"
+    return f"beyond {_anchor(below[-1] if below else above[0])}"
+
+
+def _anchor(a: object) -> str:
+    return f"'{a.label}' ({a.at:g})"  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,18 @@
 """Section 1 — bottom line up front.
 
-Three to five sentences on what is achievable, what not to promise or accept and why, and the
-main risk, each pointing to the section it rests on. Written last, from the same analysis data
-as the other sections.
+The recommended package (or, when there is none, what would have to change), every deal on
+the table put through the same test (:mod:`accord.brief.sections.verdict`), what not to
+promise or accept and why, and the main risk, each pointing to the section it rests on.
+Written last, from the same analysis results as the other sections.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from accord.brief.blocks import Data, Link, Paragraph, Section, T, Text
+from accord.brief.blocks import Block, Data, Link, Paragraph, Section, T, Text
 from accord.brief.context import Context
-from accord.brief.sections import deals, findings, sensitivity, space
+from accord.brief.sections import deals, findings, sensitivity, verdict
 from accord.brief.sections.issues import SID as ISSUES
 
 __all__ = ["build"]
@@ -23,62 +24,31 @@ MIN_SENTENCES, MAX_SENTENCES = 3, 5
 def build(ctx: Context, found: dict[str, Section]) -> Section:
     """Write the bottom line from the analyses behind the sections in ``found``."""
     data = Data(SID)
+    lead = verdict.recommendation(ctx, data)
     sentences = [
         s
         for s in (
-            _achievable(ctx, found, data),
+            verdict.on_the_table(ctx, data),
             _not_promise(ctx, data),
-            _not_accept(ctx, data),
             _risk(ctx, data),
+            _not_accept(ctx, data),
         )
         if s is not None
     ]
-    if len(sentences) < MIN_SENTENCES:
-        package = _package(ctx, data)
-        sentences += [package] if package is not None else []
-    if len(sentences) < MIN_SENTENCES:
-        sentences += _forecast_lines(ctx, data, MIN_SENTENCES - len(sentences))
-    blocks = tuple(
-        Paragraph(s, kind="lead" if k == 0 else "p")
-        for k, s in enumerate(sentences[:MAX_SENTENCES])
-    )
+    if len(sentences) + len(lead) < MIN_SENTENCES:
+        sentences += _forecast_lines(ctx, data, MIN_SENTENCES - len(sentences) - len(lead))
+    blocks: list[Block] = [Paragraph(s, kind="lead" if k == 0 else "p") for k, s in enumerate(lead)]
+    table = verdict.table(ctx, data)
+    if table is not None:
+        blocks.append(table)
+    blocks += [Paragraph(s) for s in sentences[: MAX_SENTENCES - 1]]
     waiting = tuple(sorted({w for s in found.values() for w in s.waiting_on}))
     status: Literal["partial", "complete"] = "partial" if waiting else "complete"
-    return Section(SID, NUMBER, TITLE, blocks, data.tree, status=status, waiting_on=waiting)
+    return Section(SID, NUMBER, TITLE, tuple(blocks), data.tree, status=status, waiting_on=waiting)
 
 
 def _see(section: str, number: int) -> Link:
     return Link(section, f"§{number}")
-
-
-def _achievable(ctx: Context, found: dict[str, Section], data: Data) -> Text | None:
-    best = findings.best_deal(ctx)
-    if best is None:
-        return None
-    res = ctx.data("check")[best]
-    parts: Text = T(
-        f"Achievable: {ctx.labels.deal(best)} is the deal on the table most likely "
-        "to be carried out — every core clause holds with probability ",
-        data.num(("best_deal", "p_all_core"), deals.p_core(res), "pct"),
-        " (",
-        _see("deals", 5),
-        ")",
-    )
-    sim = ctx.data("simulate")
-    if isinstance(sim, dict):
-        from accord.brief.sections.after import endpoints
-
-        end = endpoints(sim).get(best, {})
-        if "p_intact" in end:
-            parts = T(
-                parts,
-                "; it is still intact at the end of the horizon in ",
-                data.num(("best_deal", "p_intact_end"), end["p_intact"], "pct"),
-                " of simulated futures (",
-                _see("after", 6),
-                ")",
-            )
-    return T(parts, ".")
 
 
 def _clause_sentence(
@@ -97,10 +67,17 @@ def _clause_sentence(
 
 
 def _not_promise(ctx: Context, data: Data) -> Text | None:
-    rows = findings.clauses_owed(ctx, ctx.side, ("unrealistic",))
-    if not rows:
+    rec = ctx.recommendation
+    first = next(
+        (n.clause for n in (rec.not_promise if rec else ()) if n.kind == "unrealistic"), None
+    )
+    if first is None:
         return None
-    return _clause_sentence(ctx, "Do not promise", "not_promise", data, *rows[0])
+    judged = deals.clauses(ctx.data("check").get(first.deal, {}))
+    c = next((c for c in judged if c.get("id") == first.clause), None)
+    if c is None:
+        return None
+    return _clause_sentence(ctx, "Do not promise", "not_promise", data, first.deal, c)
 
 
 def _not_accept(ctx: Context, data: Data) -> Text | None:
@@ -148,27 +125,6 @@ def _risk(ctx: Context, data: Data) -> Text | None:
             f"Main uncertainty: the conclusions rest most on {name} (", _see("sensitivity", 7), ")."
         )
     return None
-
-
-def _package(ctx: Context, data: Data) -> Text | None:
-    sp = ctx.data("space")
-    rec = space.recommended(sp) if isinstance(sp, dict) else None
-    if rec is None:
-        return None
-    name, sol = rec
-    gains = sol.get("gains") or {}
-    if ctx.side not in gains or ctx.other not in gains:
-        return None
-    return T(
-        f"Recommended package: the {name.replace('_', ' ')} solution gives "
-        f"{ctx.labels.actor(ctx.side)} a utility gain of ",
-        data.num(("package", ctx.side), gains[ctx.side], "signed"),
-        f" and {ctx.labels.actor(ctx.other)} ",
-        data.num(("package", ctx.other), gains[ctx.other], "signed"),
-        " over no deal (",
-        _see("space", 4),
-        ").",
-    )
 
 
 def _forecast_lines(ctx: Context, data: Data, limit: int) -> list[Text]:

@@ -25,6 +25,7 @@ from accord.brief.blocks import (
 from accord.brief.context import Context, unavailable_section
 from accord.brief.gather import Unavailable
 from accord.brief.sections.deals import clauses
+from accord.recommend import movers
 from accord.scenario.model import Scenario
 
 __all__ = ["build", "package_values", "recommended", "red_line_breaches", "solutions"]
@@ -176,24 +177,60 @@ def _chart(ctx: Context, sp: dict[str, Any]) -> Chart | None:
 def _recommendation(
     ctx: Context, sp: dict[str, Any], name: str, sol: dict[str, Any], data: Data
 ) -> list[Block]:
-    rows = []
-    for issue_id, v in sol["package"].items():
-        ref = ctx.scenario.issue(issue_id).reference
-        rows.append(
-            (
-                T(ctx.labels.issue(issue_id)),
-                value_text(ctx, data, ("recommended", "no_deal", issue_id), issue_id, ref),
-                value_text(ctx, data, ("recommended", "package", issue_id), issue_id, v),
+    """Show the recommended package beside the space's bargaining solution, issue by issue."""
+    rec = ctx.recommendation
+    columns: list[tuple[str, tuple[str, ...], dict[str, Any]]] = []
+    if rec is not None and rec.test is not None:
+        columns.append(("recommended package (§1)", ("recommended",), rec.test.package))
+        if rec.test.improvement is not None:
+            columns.append(
+                ("nearest efficient package better for all", ("improvement",), rec.test.improvement)
             )
-        )
+    elif rec is not None and rec.nearest is not None:
+        columns.append(("closest package on the table (fails)", ("nearest",), rec.nearest.package))
+    label = f"{_SOLUTION.get(name, name)} solution of the space"
+    columns.append((label, ("solution", name), sol["package"]))
+    rows = []
+    for issue in ctx.scenario.issues:
+        ref = issue.reference
+        cells = [
+            T(ctx.labels.issue(issue.id)),
+            value_text(ctx, data, ("packages", "no_deal", issue.id), issue.id, ref),
+        ]
+        for _, key, package in columns:
+            cells.append(
+                value_text(ctx, data, ("packages", *key, issue.id), issue.id, package.get(issue.id))
+            )
+        rows.append(tuple(cells))
+    lead = [Paragraph(_rules(ctx), kind="lead")] if rec is not None else []
     return [
-        Paragraph(_why(ctx, sp, name, sol, data), kind="lead"),
+        *lead,
+        Paragraph(_why(ctx, sp, name, sol, data)),
         Table(
-            ("issue", "no deal", "recommended package"),
+            ("issue", "no deal", *(c[0] for c in columns)),
             tuple(rows),
-            title=f"Recommended package ({name.replace('_', ' ')} solution)",
+            title="Packages, issue by issue",
         ),
     ]
+
+
+def _rules(ctx: Context) -> Text:
+    rec = ctx.recommendation
+    head = (
+        "The recommended package ("
+        if rec is not None and rec.found
+        else "No package meets the rules ("
+    )
+    return T(
+        head,
+        Link("bluf", "§1"),
+        ") is built from the clauses on the table by stated rules: only clauses the deal "
+        "check does not judge unrealistic, each with the clauses it waits on; inside every "
+        "party's red lines; better than no deal for every party; and, among the packages "
+        "left, the largest Nash product of the parties' gains over no deal. The Nash "
+        "bargaining solution of the space, beside it, applies the last rule to every package "
+        "of the grid, whether or not a clause on the table sets its terms.",
+    )
 
 
 def _why(ctx: Context, sp: dict[str, Any], name: str, sol: dict[str, Any], data: Data) -> Text:
@@ -203,9 +240,9 @@ def _why(ctx: Context, sp: dict[str, Any], name: str, sol: dict[str, Any], data:
     losers = [ctx.labels.actor(a) for a, g in gains.items() if g < 0]
     breaches = red_line_breaches(ctx.scenario, sol["package"])
     parts: list[Fragment] = [
-        f"Recommended: the {_SOLUTION.get(name, name)} package. Efficient: it lies on the "
-        "Pareto frontier, so no other package is better for one party without being worse "
-        f"for another. Fair: it gives {ctx.labels.actor(ctx.side)} a gain of ",
+        f"The {_SOLUTION.get(name, name)} solution lies on the Pareto frontier (no other "
+        "package is better for one party without being worse for another) and gives "
+        f"{ctx.labels.actor(ctx.side)} a gain of ",
         data.num(("recommended", "gain", ctx.side), gains.get(ctx.side), "signed"),
         f" and {ctx.labels.actor(ctx.other)} ",
         data.num(("recommended", "gain", ctx.other), gains.get(ctx.other), "signed"),
@@ -215,19 +252,19 @@ def _why(ctx: Context, sp: dict[str, Any], name: str, sol: dict[str, Any], data:
         parts.append(f"It leaves {', '.join(losers)} worse off than no deal. ")
     if breaches:
         names = "; ".join(f"{ctx.labels.actor(a)} on {ctx.labels.issue(i)}" for a, i in breaches)
-        parts.append(f"Deliverable? Not fully: it crosses red lines ({names}).")
+        parts.append(f"It crosses red lines ({names}).")
     else:
         parts.append("It crosses no party's red line.")
     doubts = _doubtful(ctx, sol["package"])
     if doubts:
         parts.append(
-            " But the deal check finds clauses that set the same terms unrealistic: "
+            " The deal check finds clauses that set much the same terms unrealistic: "
             + "; ".join(f"“{t}”" for t in doubts)
             + " ("
         )
         parts += [
             Link("deals", "§5"),
-            "): keep those terms out, or change how they are carried out.",
+            "): that is why it is a benchmark here, not the recommendation.",
         ]
     elif ctx.analyses.available("check"):
         parts.append(" No clause on the table that sets these terms is judged unrealistic.")
@@ -278,10 +315,21 @@ def _solutions_table(ctx: Context, sp: dict[str, Any], data: Data) -> Table:
 
 
 def _trades(ctx: Context, sp: dict[str, Any], data: Data) -> Block:
-    trades = sorted(sp.get("trades") or [], key=lambda t: ctx.side not in t.get("actors", ()))
-    trades = trades[:MAX_TRADES]
+    """Trades in which each party gives way on an issue it can move (it owes a clause on it)."""
+    who = movers(ctx.scenario)
+    kept = [
+        t
+        for t in sp.get("trades") or []
+        if all(i not in who or a in who[i] for a, i in (t.get("concessions") or {}).items())
+    ]
+    trades = sorted(kept, key=lambda t: ctx.side not in t.get("actors", ()))[:MAX_TRADES]
     if not trades:
-        return Paragraph(T("No trade between two parties raises both their utilities."))
+        return Paragraph(
+            T(
+                "No trade between two parties, each giving way on an issue it can move, "
+                "raises both their utilities."
+            )
+        )
     return Bullets(
         tuple(_trade(ctx, k, t, data) for k, t in enumerate(trades)), title="Trades worth proposing"
     )

@@ -1,180 +1,122 @@
-"""Section 8 — talking points.
+"""Section 8 — talking points, generated from the recommended package alone.
 
-What to ask for, what to offer, what not to promise; each one points to the section whose
-analysis supports it.
+Ask for: the package's clauses that others owe. Offer: the package's clauses the side owes.
+Do not promise: clauses the side owes that the deal check judges unrealistic (or that cross
+its own red line), and its red lines. Each point names the section it comes from; by
+construction nothing offered is also on the do-not-promise list (the package holds no
+unrealistic clause and crosses no red line).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from accord.brief.blocks import Block, Bullets, Data, Link, Paragraph, Section, T, Text
-from accord.brief.context import Context
-from accord.brief.sections import findings, space
-from accord.scenario.model import Stance
+from accord.brief.context import Context, unavailable_section
+from accord.brief.gather import Unavailable
+from accord.recommend import ClauseRef, NotPromise
 
 __all__ = ["build"]
 
 SID, NUMBER, TITLE = "talking", 8, "Talking points"
-PER_LIST = 4
+#: Most points per list (the package rarely has more clauses).
+PER_LIST = 8
 
 
 def build(ctx: Context, found: dict[str, Section]) -> Section:
-    """Write the talking points from the analyses behind ``found``."""
+    """Write the talking points from the recommendation."""
+    rec = ctx.recommendation
+    if rec is None:
+        why = ctx.data("recommend")
+        missing = [why] if isinstance(why, Unavailable) else []
+        return unavailable_section(SID, NUMBER, TITLE, missing)
     data = Data(SID)
-    lists = {
-        "Ask for": _ask(ctx, data),
-        "Offer": _offer(ctx, data),
-        "Do not promise": _not_promise(ctx, data),
-    }
+    side, other = ctx.labels.actor(ctx.side), ctx.labels.actor(ctx.other)
     blocks: list[Block] = [
         Paragraph(
             T(
-                f"For {ctx.labels.actor(ctx.side)} facing {ctx.labels.actor(ctx.other)}. "
-                "Each point names the section it comes from."
+                f"For {side} facing {other}, from the recommended package alone (",
+                Link("space", "§4"),
+                f"): ask for what the others give in it, offer what {side} gives in it.",
             )
         )
     ]
-    for title, items in lists.items():
+    if rec.found:
+        blocks += _list("Ask for", [_clause(ctx, data, "ask", r) for r in rec.ask])
+        blocks += _list("Offer", [_clause(ctx, data, "offer", r) for r in rec.offer])
+    else:
         blocks.append(
-            Bullets(tuple(items[:PER_LIST]), title=title)
-            if items
-            else Paragraph(T(f"{title}: nothing that the available analyses support."), kind="note")
+            Paragraph(
+                T(
+                    "No package built from the deliverable clauses on the table is inside "
+                    "every party's red lines and better than no deal for every party, so "
+                    "there is nothing to ask for or offer yet; ",
+                    Link("bluf", "§1"),
+                    " says what would have to change.",
+                ),
+                kind="note",
+            )
         )
+    blocks += _list("Do not promise", [_never(ctx, data, n) for n in rec.not_promise])
     return Section(SID, NUMBER, TITLE, tuple(blocks), data.tree)
 
 
-def _see(section: str, number: int) -> Link:
-    return Link(section, f"§{number}")
+def _list(title: str, items: list[Text]) -> list[Block]:
+    if not items:
+        return [Paragraph(T(f"{title}: nothing in the recommended package."), kind="note")]
+    return [Bullets(tuple(items[:PER_LIST]), title=title)]
 
 
-def _ask(ctx: Context, data: Data) -> list[Text]:
-    # a clause both sides owe is offered (below), not asked for as well
-    out = _clause_points(
-        ctx, data, "ask", ctx.other, ("sound", "fragile"), "P(implemented) ", best_first=True
+def _clause(ctx: Context, data: Data, key: str, r: ClauseRef) -> Text:
+    """Write one clause of the package: its text, who owes it, and the check's verdict."""
+    owed = ctx.labels.actors(list(r.obligated))
+    caution = "" if r.verdict == "sound" else f", {r.verdict}: agree the remedy of §5 with it"
+    return T(
+        f"“{r.text.rstrip('.')}” — owed by {owed}; P(implemented) ",
+        data.num((key, r.deal, r.clause, "p_implemented"), r.p_implemented, "pct"),
+        caution,
+        " (",
+        Link("deals", "§5"),
+        ").",
     )
-    for issue_id, value in _package_moves(ctx, toward=True):
-        out.append(_package_point(ctx, "ask", issue_id, value, data))
-    for issue_id, mine, theirs in reversed(findings.salience_gaps(ctx)[-2:]):
-        if mine <= theirs:
-            continue
-        out.append(
-            T(
-                f"Hold firm on {ctx.labels.issue(issue_id)}: it matters more to "
-                f"{ctx.labels.actor(ctx.side)} than to {ctx.labels.actor(ctx.other)} (",
-                _see("parties", 2),
-                ").",
-            )
-        )
-    return out
 
 
-def _offer(ctx: Context, data: Data) -> list[Text]:
-    out = _clause_points(
-        ctx, data, "offer", ctx.side, ("sound",), "deliverable: P(implemented) ", best_first=True
-    )
-    for issue_id, value in _package_moves(ctx, toward=False):
-        out.append(_package_point(ctx, "offer", issue_id, value, data))
-    for issue_id, mine, theirs in findings.salience_gaps(ctx)[:2]:
-        if theirs <= mine:
-            continue
-        out.append(
-            T(
-                f"Movement on {ctx.labels.issue(issue_id)}: it matters more to "
-                f"{ctx.labels.actor(ctx.other)} (salience ",
-                data.num(("offer", "issues", issue_id, "theirs"), theirs, "util"),
-                f") than to {ctx.labels.actor(ctx.side)} (",
-                data.num(("offer", "issues", issue_id, "mine"), mine, "util"),
-                ") (",
-                _see("parties", 2),
-                ").",
-            )
-        )
-    return out
-
-
-def _not_promise(ctx: Context, data: Data) -> list[Text]:
-    out = _clause_points(
-        ctx, data, "not_promise", ctx.side, ("unrealistic", "fragile"), "P(implemented) only "
-    )
-    for issue_id, st in _by_salience(ctx.scenario.stances.get(ctx.side, {})):
-        if st.red_line is None:
-            continue
-        issue = ctx.scenario.issue(issue_id)
-        line = issue.to_number(st.red_line)
-        out.append(
-            T(
-                f"Anything on {issue.name} beyond ",
-                data.num(("not_promise", "issues", issue_id, "red_line"), line, "scale"),
-                ctx.labels.paren(issue_id, line) + ": a red line (",
-                _see("parties", 2),
-                ").",
-            )
-        )
-    return out
-
-
-def _clause_points(
-    ctx: Context,
-    data: Data,
-    key: str,
-    actor: str,
-    verdicts: tuple[str, ...],
-    lead: str,
-    *,
-    best_first: bool = False,
-) -> list[Text]:
-    """One point per clause ``actor`` owes with one of ``verdicts``: text, then P(implemented).
-
-    Asking leaves out the clauses the brief's own side owes too (they are offered instead).
-    """
-    rows = findings.clauses_owed(ctx, actor, verdicts)
-    return [
-        T(
-            f"“{ctx.labels.clause_text(c['id']).rstrip('.')}” — {lead}",
-            data.num((key, "clauses", c["id"]), c.get("p_implemented"), "pct"),
+def _never(ctx: Context, data: Data, n: NotPromise) -> Text:
+    if n.clause is not None and n.kind == "unrealistic":
+        c = n.clause
+        return T(
+            f"“{c.text.rstrip('.')}” ({ctx.labels.deal(c.deal)}) — judged unrealistic: "
+            "P(implemented) only ",
+            data.num(("not_promise", c.deal, c.clause, "p_implemented"), c.p_implemented, "pct"),
             " (",
-            _see("deals", 5),
+            Link("deals", "§5"),
             ").",
         )
-        for _, c in (reversed(rows) if best_first else rows)
-        if key != "ask" or ctx.side not in c.get("obligated", ())
-    ]
-
-
-def _package_moves(ctx: Context, *, toward: bool) -> list[tuple[str, Any]]:
-    """Issues where the recommended package moves toward (or away from) the side's ideal.
-
-    Measured from no deal (the issue's reference point), most salient issue first: a move
-    toward the side's ideal is something to ask for, one away from it a concession to offer.
-    Issues without a reference point, or that the package leaves where they are, are left out.
-    """
-    rec = space.recommended(ctx.data("space")) if ctx.analyses.available("space") else None
-    if rec is None:
-        return []
-    values = rec[1]["package"]
-    out = []
-    for issue_id, st in _by_salience(ctx.scenario.stances.get(ctx.side, {})):
-        issue = ctx.scenario.issue(issue_id)
-        if issue_id not in values or issue.reference_value is None:
-            continue
-        ideal = issue.to_number(st.position)
-        now = abs(issue.reference_value - ideal)
-        then = abs(issue.to_number(values[issue_id]) - ideal)
-        if then != now and (then < now) == toward:
-            out.append((issue_id, values[issue_id]))
-    return out
-
-
-def _by_salience(stances: dict[str, Stance]) -> list[tuple[str, Stance]]:
-    return sorted(stances.items(), key=lambda kv: -kv[1].salience.point)
-
-
-def _package_point(ctx: Context, key: str, issue_id: str, value: Any, data: Data) -> Text:
+    if n.clause is not None:
+        c = n.clause
+        return T(
+            f"“{c.text.rstrip('.')}” ({ctx.labels.deal(c.deal)}) — it crosses "
+            f"{ctx.labels.actor(ctx.side)}'s own red line (",
+            Link("parties", "§2"),
+            ").",
+        )
+    assert n.issue is not None and n.red_line is not None
+    issue = ctx.scenario.issue(n.issue)
+    line = issue.to_number(n.red_line)
+    shown = (
+        T(ctx.labels.point(n.issue, line))
+        if issue.discrete
+        else T(
+            data.num(("not_promise", "red_lines", n.issue), line, "scale"),
+            ctx.labels.paren(n.issue, line),
+        )
+    )
+    ideal = ctx.scenario.stances[ctx.side][n.issue].position
+    side = "below" if issue.to_number(ideal) > line else "above"
     return T(
-        f"{ctx.labels.issue(issue_id)} at ",
-        space.value_text(ctx, data, (key, "issues", issue_id, "package"), issue_id, value),
-        ", as in the recommended package (",
-        _see("space", 4),
+        f"Anything on {issue.name} {side} ",
+        *shown,
+        ": a red line of ",
+        ctx.labels.actor(ctx.side),
+        " (",
+        Link("parties", "§2"),
         ").",
     )
