@@ -107,6 +107,7 @@ def load_case(path: str | Path) -> Case:
         )
     data = dict(located.data)
     raw_outcomes = data.pop("outcomes", None) or {}
+    data.pop("survival", None)  # read only by accord.backtest.survival
     notes = _normalise(data, raw_outcomes)
     scenario = validate_data(Located(data, str(path), located.positions))
     outcomes = _outcomes(raw_outcomes, scenario, located)
