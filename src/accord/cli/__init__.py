@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sys
 
+import typer
+
 # Each import registers that module's commands; add one line per command module.
 from accord.cli import (  # noqa: F401
     backtest,
@@ -22,8 +24,8 @@ from accord.cli import (  # noqa: F401
     simulate,
     space,
 )
-from accord.cli.app import app, err_console, report_problems
-from accord.errors import BUG_REPORT_URL, AccordError
+from accord.cli.app import app, err_console, report_problems, styled
+from accord.errors import BUG_REPORT_URL, AccordError, Problem
 
 __all__ = ["app", "main"]
 
@@ -35,29 +37,70 @@ def main(argv: list[str] | None = None) -> None:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return the exit status (0, 2, 70 or 130)."""
-    as_json = "--json" in (argv if argv is not None else sys.argv[1:])
+    args = list(argv if argv is not None else sys.argv[1:])
+    as_json = "--json" in args
     try:
-        app(args=argv, prog_name="accord")  # standalone: usage errors exit 2 by themselves
+        code = app(args=args, prog_name="accord", standalone_mode=False)
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 1)
     except AccordError as err:
         report_problems(err, as_json=as_json)
         return 2
-    except KeyboardInterrupt:
+    except _CLICK_ERROR as err:
+        return _usage(err, args, as_json)
+    except (KeyboardInterrupt, _ABORT):
         err_console.print("interrupted; nothing was written")
         return 130
     except Exception as err:
         err_console.print(
-            f"[bold red]internal error:[/] {type(err).__name__}: {err}\n"
-            f"This is a bug in Accord, not in your input. Please report it to {BUG_REPORT_URL} "
-            "with the command you ran (run with ACCORD_DEBUG=1 for the full traceback).",
+            styled(
+                ("internal error:", "bold red"),
+                f" {type(err).__name__}: {err}\n"
+                f"This is a bug in Accord, not in your input. Please report it to "
+                f"{BUG_REPORT_URL} with the command you ran (run with ACCORD_DEBUG=1 for the "
+                "full traceback).",
+            ),
             highlight=False,
         )
         if _debug():
             raise
         return 70
-    return 0
+    return code if isinstance(code, int) else 0
+
+
+# typer ships its own copy of click; reach its exception types through typer's public names
+_CLICK_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+_ABORT: type[BaseException] = typer.Abort
+
+
+def _usage(err: Exception, args: list[str], as_json: bool) -> int:
+    """Report a command-line usage error (bad option value, unknown option) as a problem."""
+    code = int(getattr(err, "exit_code", 2))
+    message = str(getattr(err, "format_message", lambda: str(err))())
+    if not message:  # no arguments at all: the help was printed
+        return code
+    report_problems(AccordError(_usage_problem(err, message, args)), as_json=as_json)
+    return code
+
+
+def _usage_problem(err: Exception, message: str, args: list[str]) -> Problem:
+    param = getattr(err, "param", None)
+    opts = list(getattr(param, "opts", []) or [])
+    if not opts:
+        return Problem(message, expected="see `accord --help` or `accord COMMAND --help`")
+    name = opts[0]
+    reason = message.split(": ", 1)[-1].removeprefix("Input should be ")
+    given = [args[i + 1] for i, a in enumerate(args[:-1]) if a in opts]
+    given += [a.split("=", 1)[1] for a in args if "=" in a and a.split("=", 1)[0] in opts]
+    return Problem(
+        "invalid value",
+        path=name,
+        expected=reason[:1].lower() + reason[1:],
+        found=repr(given[-1]) if given else None,
+    )
 
 
 def _debug() -> bool:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
+import numpy as np
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from accord.errors import AccordError, Problem
 
@@ -20,6 +23,8 @@ __all__ = [
     "console",
     "err_console",
     "print_json",
+    "refuse_non_finite",
+    "styled",
     "write_atomic",
 ]
 
@@ -31,8 +36,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-console = Console(emoji=False)
-err_console = Console(stderr=True, emoji=False)
+# Markup off: text from a scenario ("[/x]", ":smile:") prints literally; our own styling goes
+# through styled(), which builds rich Text objects instead of markup strings.
+console = Console(emoji=False, markup=False)
+err_console = Console(stderr=True, emoji=False, markup=False)
+
+
+def styled(*parts: str | tuple[str, str]) -> Text:
+    """Join plain strings and ``(text, style)`` pairs into one literal rich Text."""
+    return Text.assemble(*parts)
+
 
 ScenarioArg = Annotated[
     str,
@@ -42,8 +55,47 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print only JSON on stdout
 
 
 def print_json(data: Any) -> None:
-    """Print ``data`` as JSON on stdout, nothing else."""
+    """Print ``data`` as JSON on stdout, nothing else (never NaN or infinity)."""
+    refuse_non_finite(data)
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+
+
+def refuse_non_finite(data: Any, what: str = "the analysis") -> None:
+    """Raise :class:`AccordError` if ``data`` holds NaN or infinity anywhere.
+
+    Validation bounds every input to magnitudes the models compute with, so this is a last
+    guard: a result with a non-finite number is refused, never printed.
+    """
+    bad = _non_finite_paths(data)
+    if bad:
+        raise AccordError(
+            [
+                Problem(
+                    f"{what} produced a number that is not finite; the inputs are beyond what "
+                    "the model can compute (narrow the scales or capabilities)",
+                    path=path,
+                    expected="a finite number",
+                    found=found,
+                )
+                for path, found in bad[:5]
+            ]
+        )
+
+
+def _non_finite_paths(data: Any) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack and len(out) < 5:
+        path, item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            out.append((path or "result", repr(item)))
+        elif isinstance(item, dict):
+            stack.extend((f"{path}.{k}" if path else str(k), v) for k, v in item.items())
+        elif isinstance(item, list | tuple):
+            stack.extend((f"{path}[{i}]", v) for i, v in enumerate(item))
+        elif hasattr(item, "dtype") and item.dtype.kind == "f" and not np.isfinite(item).all():
+            out.append((path or "result", "an array with NaN or infinity"))
+    return sorted(out)
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
@@ -89,6 +141,8 @@ def report_problems(err: AccordError, *, as_json: bool = False) -> None:
         print_json({"ok": False, "problems": [p.to_dict() for p in err.problems]})
         return
     noun = "problem" if len(err.problems) == 1 else "problems"
-    err_console.print(f"[bold red]error:[/] {len(err.problems)} {noun} found", highlight=False)
+    err_console.print(
+        styled(("error:", "bold red"), f" {len(err.problems)} {noun} found"), highlight=False
+    )
     for p in err.problems:
         err_console.print(f"  {p}", highlight=False, markup=False, soft_wrap=True)

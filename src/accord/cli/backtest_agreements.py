@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from accord.cli.app import JsonOpt, console, print_json
+from accord.cli.app import JsonOpt, console, print_json, styled
 from accord.cli.backtest import backtest_app
 
 
@@ -31,9 +31,13 @@ def agreements_cmd(
         print_json(data)
         return
     console.print(
-        f"[bold]Agreements backtest[/]: {_count(data['n_clauses'], 'clause')} from "
-        f"{_count(data['n_agreements'], 'agreement')} ({data['folder']}); base rate "
-        f"{data['base_rate']:.0%} implemented"
+        styled(
+            ("Agreements backtest", "bold"),
+            f": {_count(data['n_clauses'], 'clause')} from "
+            f"{_count(data['n_agreements'], 'agreement')} ({data['folder']}); base rate "
+            f"{data['base_rate']:.0%} implemented",
+        ),
+        highlight=False,
     )
     t = Table("judgement", "AUC", "Brier", title="Scores (baselines leave-one-agreement-out)")
     t.add_row("deal check (no fitted parameter)", _num(data["auc"]), _num(data["brier"]))

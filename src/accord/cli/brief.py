@@ -10,7 +10,15 @@ from typing import Annotated
 import typer
 
 import accord
-from accord.cli.app import JsonOpt, ScenarioArg, app, console, print_json, write_atomic
+from accord.cli.app import (
+    JsonOpt,
+    ScenarioArg,
+    app,
+    console,
+    print_json,
+    refuse_non_finite,
+    write_atomic,
+)
 from accord.errors import AccordError, Problem
 
 FORMATS = ("html", "pdf", "md", "json")
@@ -82,6 +90,7 @@ def brief(
         raise AccordError(
             [replace(p, path=_FLAGS.get(p.path, p.path)) for p in err.problems]
         ) from None
+    refuse_non_finite(result.to_dict(), "the briefing")
     rendered = {fmt: result.render(fmt) for fmt in chosen}  # all rendered before any write
     written: dict[str, str] = {}
     for fmt, content in rendered.items():

@@ -8,12 +8,12 @@ import typer
 from rich.table import Table
 
 import accord
-from accord.cli.app import JsonOpt, ScenarioArg, app, console, print_json
+from accord.cli.app import JsonOpt, ScenarioArg, app, console, print_json, refuse_non_finite, styled
 
 _LIGHT = {
-    "sound": "[green]● sound[/]",
-    "fragile": "[yellow]● fragile[/]",
-    "unrealistic": "[red]● unrealistic[/]",
+    "sound": ("● sound", "green"),
+    "fragile": ("● fragile", "yellow"),
+    "unrealistic": ("● unrealistic", "red"),
 }
 
 _SHORT = {
@@ -59,8 +59,9 @@ def check_cmd(
         from accord.feasibility import check_all
 
         results = list(check_all(s, runs=runs, seed=seed).values())
+    data = [r.to_dict(explain) for r in results]
+    refuse_non_finite(data, "the deal check")
     if as_json:
-        data = [r.to_dict(explain) for r in results]
         print_json(data[0] if deal is not None and not all_deals else {r["deal"]: r for r in data})
         return
     for r in results:
@@ -84,7 +85,7 @@ def _show(r: Any, explain: bool) -> None:
         t.add_row(
             c.id + ("" if c.core else " (not core)"),
             f"{c.p_implemented:.0%} [{c.p_low:.0%}, {c.p_high:.0%}]",
-            _LIGHT[c.verdict],
+            styled(_LIGHT[c.verdict]),
             f"{c.p_deliverable:.0%}",
             f"{c.p_kept:.0%}",
             f"{c.management_hazard:.0%}",
@@ -92,19 +93,21 @@ def _show(r: Any, explain: bool) -> None:
             _SHORT.get(c.reasons[0].factor, c.reasons[0].factor) if c.reasons else "-",
         )
     console.print(t)
-    console.print(f"weakest links: {', '.join(r.weakest[:3])}")
+    console.print(f"weakest links: {', '.join(r.weakest[:3])}", highlight=False)
     for c in r.clauses:
         _details(c, explain)
     for e in r.third_party_effects:
         console.print(
-            f"[magenta]third party[/] {e.actor} ({e.clause}): {e.reason}", highlight=False
+            styled(("third party", "magenta"), f" {e.actor} ({e.clause}): {e.reason}"),
+            highlight=False,
         )
     console.print()
 
 
 def _details(c: Any, explain: bool) -> None:
     console.print(
-        f"[bold]{c.id}[/] {_LIGHT[c.verdict]} {c.p_implemented:.0%}: {c.text}", highlight=False
+        styled((c.id, "bold"), " ", _LIGHT[c.verdict], f" {c.p_implemented:.0%}: {c.text}"),
+        highlight=False,
     )
     for reason in c.reasons:
         lowers = f" (-{reason.lowers:.0%})" if reason.lowers > 0 else ""

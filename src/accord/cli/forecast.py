@@ -10,7 +10,16 @@ import typer
 from rich.table import Table
 
 import accord
-from accord.cli.app import JsonOpt, ScenarioArg, app, console, print_json, write_atomic
+from accord.cli.app import (
+    JsonOpt,
+    ScenarioArg,
+    app,
+    console,
+    print_json,
+    refuse_non_finite,
+    styled,
+    write_atomic,
+)
 from accord.errors import AccordError, Problem
 from accord.models.result import Forecast
 from accord.scenario import Scenario
@@ -51,6 +60,7 @@ def forecast(
     fmt = _plot_format(plot) if plot is not None else "svg"
     s = accord.load(scenario)
     result = accord.forecast(s, model=model, runs=runs, seed=seed, **_params(param or []))
+    refuse_non_finite(result.to_dict(), "the forecast")
     if plot is not None:
         write_atomic(plot, plot_forecast(result, s, fmt))
     if as_json:
@@ -96,7 +106,7 @@ def _table(result: Forecast, s: Scenario, issue_id: str) -> Table:
         f = mf.issues[issue_id]
         rng = f"{_fmt(f.p10)} .. {_fmt(f.p90)}" if f.p10 is not None else ""
         label = _fmt(f.forecast) + (f" ({f.option})" if f.option else "")
-        t.add_row(f"[bold]{name}[/]", label, "", rng)
+        t.add_row(styled((name, "bold")), label, "", rng)
     return t
 
 

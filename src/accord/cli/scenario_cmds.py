@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 import accord
-from accord.cli.app import JsonOpt, ScenarioArg, app, console, print_json, write_atomic
+from accord.cli.app import JsonOpt, ScenarioArg, app, console, print_json, styled, write_atomic
 from accord.cli.app import report_problems as _report
 from accord.errors import AccordError, Problem
 from accord.scenario import Scenario, builtin_names, dump_yaml, load
@@ -52,7 +52,7 @@ def show(scenario: ScenarioArg = "korea-2018", as_json: JsonOpt = False) -> None
     if as_json:
         print_json(s.to_dict())
         return
-    console.print(f"[bold]{s.title}[/] ({s.id})")
+    console.print(styled((s.title, "bold"), f" ({s.id})"), highlight=False)
     if s.description:
         console.print(" ".join(s.description.split()), highlight=False)
     for table in (_actors(s), _issues(s), _stances(s), *_deals(s)):

@@ -12,7 +12,17 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemaining
 from rich.table import Table
 
 import accord
-from accord.cli.app import JsonOpt, ScenarioArg, app, console, err_console, print_json, write_atomic
+from accord.cli.app import (
+    JsonOpt,
+    ScenarioArg,
+    app,
+    console,
+    err_console,
+    print_json,
+    refuse_non_finite,
+    styled,
+    write_atomic,
+)
 from accord.dynamics.ladder import LADDER
 from accord.errors import AccordError, Problem
 
@@ -119,6 +129,7 @@ def simulate_cmd(
         arms=arms,
         params=_params(param),
     )
+    refuse_non_finite(r.to_dict(), "the simulation")
     if plot is not None:
         write_atomic(plot, _simulation_svg(r))
     if as_json:
@@ -172,7 +183,7 @@ def _show_simulation(r: Any, plot: Path | None) -> None:
         highlight=False,
     )
     for note in r.notes:
-        console.print(f"[yellow]note:[/] {note}", highlight=False)
+        console.print(styled(("note:", "yellow"), f" {note}"), highlight=False)
     if plot is not None:
         console.print(f"wrote {plot}")
 
@@ -224,6 +235,7 @@ def sensitivity_cmd(
         seed=seed,
         params=_params(param),
     )
+    refuse_non_finite(r.to_dict(), "the sensitivity analysis")
     if plot is not None:
         write_atomic(plot, _tornado_svg(r))
     if as_json:
@@ -233,7 +245,10 @@ def sensitivity_cmd(
         for o, rows in by.items():
             console.print(_index_table(r, d, o, rows))
     console.print(
-        "[bold]What would flip the ranking[/] (lowest risk first: " + " < ".join(r.ranking) + ")",
+        styled(
+            ("What would flip the ranking", "bold"),
+            " (lowest risk first: " + " < ".join(r.ranking) + ")",
+        ),
         highlight=False,
     )
     for s in r.sentences:

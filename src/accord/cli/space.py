@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.table import Table
 
 import accord
-from accord.cli.app import JsonOpt, ScenarioArg, app, console, print_json, write_atomic
+from accord.cli.app import (
+    JsonOpt,
+    ScenarioArg,
+    app,
+    console,
+    print_json,
+    refuse_non_finite,
+    styled,
+    write_atomic,
+)
 from accord.errors import AccordError, Problem
 
 ActorsOpt = Annotated[
@@ -17,6 +26,16 @@ ActorsOpt = Annotated[
 ]
 GridOpt = Annotated[int, typer.Option("--grid", help="Grid points per continuous issue.")]
 RedOpt = Annotated[str, typer.Option("--red-lines", help="hard (drop) or penalty.")]
+
+
+def _red_lines(text: str) -> Literal["hard", "penalty"]:
+    if text == "hard":
+        return "hard"
+    if text == "penalty":
+        return "penalty"
+    raise AccordError(
+        Problem("unknown red-line rule", path="--red-lines", expected="hard or penalty", found=text)
+    )
 
 
 def _actors(text: str | None) -> list[str] | None:
@@ -49,8 +68,9 @@ def space_cmd(
             )
         )
     result = accord.space(
-        scenario, actors=_actors(actors), grid=grid, red_lines=red_lines, shape=shape
+        scenario, actors=_actors(actors), grid=grid, red_lines=_red_lines(red_lines), shape=shape
     )
+    refuse_non_finite(result.to_dict(), "the agreement space")
     if plot is not None:
         from accord.space.plot import frontier_svg
 
@@ -70,13 +90,18 @@ def _show_space(r: Any, top: int) -> None:
         else (f"{r.zopa_size:,}" if r.zopa_exact else f"about {r.zopa_size:,}")
     )
     console.print(
-        f"[bold]{r.scenario}[/]: {_count(r.n_packages, 'feasible package')} "
-        f"(of {r.n_grid:,} on the grid), method {r.method}; ZOPA {zopa}; "
-        f"{_count(len(r.frontier), 'frontier point')} ({len(r.zopa):,} in the ZOPA)"
+        styled(
+            (r.scenario, "bold"),
+            f": {_count(r.n_packages, 'feasible package')} "
+            f"(of {r.n_grid:,} on the grid), method {r.method}; ZOPA {zopa}; "
+            f"{_count(len(r.frontier), 'frontier point')} ({len(r.zopa):,} in the ZOPA)",
+        ),
+        highlight=False,
     )
     for issue, holders in r.blocked.items():
         console.print(
-            f"[red]no option of {issue} respects the red lines of {', '.join(holders)}[/]"
+            styled((f"no option of {issue} respects the red lines of {', '.join(holders)}", "red")),
+            highlight=False,
         )
     names = list(r.solutions)
     t = Table(
@@ -157,13 +182,19 @@ def offer_cmd(
             )
         )
     what: str | dict[str, float | str] = deal if deal is not None else _package(package or "")
-    r = accord.offer(scenario, what, actors=_actors(actors), grid=grid, red_lines=red_lines)
+    r = accord.offer(
+        scenario, what, actors=_actors(actors), grid=grid, red_lines=_red_lines(red_lines)
+    )
+    refuse_non_finite(r.to_dict(), "the offer")
     if as_json:
         print_json(r.to_dict())
         return
     console.print(
-        f"[bold]{r.scenario}[/]: {r.source}; in the ZOPA: {_yes(r.in_zopa)}; "
-        f"Pareto-dominated: {_yes(r.dominated)}"
+        styled(
+            (r.scenario, "bold"),
+            f": {r.source}; in the ZOPA: {_yes(r.in_zopa)}; Pareto-dominated: {_yes(r.dominated)}",
+        ),
+        highlight=False,
     )
     t = Table("actor", "utility", "BATNA", "gain", title="Offer")
     for a, u in r.utilities.items():
@@ -171,8 +202,14 @@ def offer_cmd(
     console.print(t)
     for c in r.red_lines:
         console.print(
-            f"[red]crosses {c['actor']}'s red line on {c['issue']}: "
-            f"{_v(c['value'])} is past its limit of {_v(c['red_line'])}[/]"
+            styled(
+                (
+                    f"crosses {c['actor']}'s red line on {c['issue']}: "
+                    f"{_v(c['value'])} is past its limit of {_v(c['red_line'])}",
+                    "red",
+                )
+            ),
+            highlight=False,
         )
     for f in r.improvements:
         gains = ", ".join(f"{a} {f.utilities[a] - r.utilities[a]:+.3f}" for a in f.utilities)
