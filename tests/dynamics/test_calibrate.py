@@ -44,3 +44,13 @@ def test_the_engine_follows_the_chain_the_rates_were_derived_on():
         dist = dist @ m
     got = r.no_deal.at_end("p_conflict")
     assert abs(got - dist[-1]) < 4 * np.sqrt(dist[-1] * (1 - dist[-1]) / runs)
+
+
+def test_the_explanation_table_lists_every_parameter_with_its_basis():
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[2] / "docs" / "explanation" / "simulation.md"
+    text = page.read_text()
+    for s in PARAMETERS.values():
+        row = f"| `{s.name}` | {s.label} | {s.default:g} | {s.low:g} – {s.high:g} | {s.basis} |"
+        assert row in text, s.name
