@@ -56,7 +56,8 @@ Id = Annotated[
 #: when multiplied by saliences and probabilities.
 MIN_CAPABILITY = 1e-12
 
-EnforcementKind = Literal["none", "reciprocal_suspension", "snapback", "guarantor"]
+EnforcementKind = Literal["none", "reciprocal_suspension", "snapback", "guarantor", "coercive"]
+Relations = Literal["hostile", "mixed", "cooperative"]
 PowerShiftLabel = Literal["none", "low", "high"]
 
 
@@ -329,7 +330,9 @@ class Clause(_Model):
         None, description="Per-period loss if a violation is caught, same unit."
     )
     enforcement: EnforcementKind | None = Field(
-        None, description="none | reciprocal_suspension | snapback | guarantor."
+        None,
+        description="none | reciprocal_suspension | snapback | guarantor | coercive (a "
+        "Security Council mandate, an outside power's credible threat of force).",
     )
     power_shift: Quantity | PowerShiftLabel | None = Field(
         None, description="Change in the obligor's chance of prevailing (0..1), or none/low/high."
@@ -342,6 +345,22 @@ class Clause(_Model):
         None,
         description="The obligor's record on commitments of this kind, as the "
         "beneficiaries see it, in [0, 1] (default: the actor's track_record).",
+    )
+    duration_years: Quantity | None = Field(
+        None,
+        description="Years the obligation lasts once carried out (horizon_years is the time "
+        "to carry it out); 0 = a one-off act.",
+    )
+    monitored: bool | None = Field(
+        None,
+        description="Whether an outside body (UN mission, IAEA, OPCW, OSCE) monitors it.",
+    )
+    relations: Relations | None = Field(
+        None, description="Relations between the parties at signing: hostile | mixed | cooperative."
+    )
+    linkage: bool | None = Field(
+        None,
+        description="Whether the obligor's gains on other issues are tied to keeping it.",
     )
 
     @field_validator(
@@ -357,6 +376,7 @@ class Clause(_Model):
 
     @field_validator(
         "horizon_years",
+        "duration_years",
         "capacity_required",
         "capacity_available",
         "gain_from_cheating",
