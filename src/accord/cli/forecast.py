@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,6 +19,7 @@ from accord.cli.app import (
     styled,
     write_atomic,
 )
+from accord.cli.figures import literal_figure, save
 from accord.errors import AccordError, Problem
 from accord.models.result import Forecast
 from accord.scenario import Scenario
@@ -112,25 +112,14 @@ def _table(result: Forecast, s: Scenario, issue_id: str) -> Table:
 
 def plot_forecast(result: Forecast, scenario: Scenario, fmt: str = "svg") -> bytes:
     """Chart positions and forecasts per issue, and eum/smp trajectories (matplotlib)."""
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise AccordError(
-            Problem("matplotlib is needed for --plot", expected="pip install 'accord[plot]'")
-        ) from None
     issues = list(result.issues)
-    fig, axes = plt.subplots(len(issues), 2, figsize=(11, 1.9 * len(issues) + 0.6), squeeze=False)
-    for row, issue_id in zip(axes, issues, strict=True):
-        _plot_positions(row[0], result, scenario, issue_id)
-        _plot_trajectories(row[1], result, issue_id)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format=fmt)
-    plt.close(fig)
-    return buf.getvalue()
+    with literal_figure(figsize=(11, 1.9 * len(issues) + 0.6)) as fig:
+        axes = fig.subplots(len(issues), 2, squeeze=False)
+        for row, issue_id in zip(axes, issues, strict=True):
+            _plot_positions(row[0], result, scenario, issue_id)
+            _plot_trajectories(row[1], result, issue_id)
+        fig.tight_layout()
+        return save(fig, fmt)
 
 
 def _plot_positions(ax: Any, result: Forecast, scenario: Scenario, issue_id: str) -> None:

@@ -1,14 +1,15 @@
 """The frontier in the utility plane of two actors, as an SVG image (needs matplotlib).
 
-A presenter only: it reads a :class:`~accord.space.result.SpaceResult` and draws it. With more
+A presenter only (it lives in the CLI, so that the analysis package never imports
+matplotlib): it reads a :class:`~accord.space.result.SpaceResult` and draws it. With more
 than two actors the frontier is projected, so some of its points look dominated in the plane.
 """
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
+from accord.cli.figures import literal_figure, save
 from accord.errors import AccordError, Problem
 from accord.space.result import SpaceResult
 
@@ -37,23 +38,10 @@ def frontier_svg(result: SpaceResult, actors: tuple[str, str] | None = None) -> 
                     expected=", ".join(result.actors),
                 )
             )
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        raise AccordError(
-            Problem("plotting needs matplotlib", expected="pip install 'accord[plot]'")
-        ) from None
-    fig, ax = plt.subplots(figsize=(6, 5))
-    try:
-        _draw(ax, result, x, y)
-        buf = io.StringIO()
-        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
-    finally:
-        plt.close(fig)
-    return buf.getvalue()
+    with literal_figure(figsize=(6, 5)) as fig:
+        _draw(fig.add_subplot(), result, x, y)
+        svg = save(fig, "svg", bbox_inches="tight", metadata={"Date": None})
+    return svg.decode("utf-8")
 
 
 def _first_two(result: SpaceResult) -> tuple[str, str]:

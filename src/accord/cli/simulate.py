@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import time
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,6 +22,7 @@ from accord.cli.app import (
     styled,
     write_atomic,
 )
+from accord.cli.figures import literal_figure, save
 from accord.dynamics.ladder import LADDER
 from accord.errors import AccordError, Problem
 
@@ -276,33 +276,18 @@ def _ci(value: float | None, conf: float | None) -> str:
 
 
 # -- charts (matplotlib, from the `plot` extra) ----------------------------------------------
-def _pyplot() -> Any:
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        raise AccordError(
-            Problem(
-                "--plot needs matplotlib",
-                expected="pip install 'accord[plot]'",
-                found="matplotlib not installed",
-            )
-        ) from None
-    return plt
-
-
 def _svg(fig: Any) -> str:
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
-    _pyplot().close(fig)
-    return buf.getvalue()
+    return save(fig, "svg", bbox_inches="tight").decode("utf-8")
 
 
 def _simulation_svg(r: Any) -> str:
-    plt = _pyplot()
-    fig, axes = plt.subplots(1, 3, figsize=(13, 3.8))
+    with literal_figure(figsize=(13, 3.8)) as fig:
+        _draw_simulation(fig, r)
+        return _svg(fig)
+
+
+def _draw_simulation(fig: Any, r: Any) -> None:
+    axes = fig.subplots(1, 3)
     for o in [*r.deals.values(), r.no_deal]:
         months = range(1, o.horizon + 1)
         line = axes[0].plot(months, o.p_conflict, label=o.name)[0]
@@ -321,14 +306,18 @@ def _simulation_svg(r: Any) -> str:
         ax.set_xlabel("month")
     axes[2].set_yticks(range(len(LADDER)), [rung.name for rung in LADDER])
     axes[0].legend(fontsize=8)
-    return _svg(fig)
 
 
 def _tornado_svg(r: Any) -> str:
-    plt = _pyplot()
     output = r.outputs[0]
     deals = [d for d in r.tornado if output in r.tornado[d]]
-    fig, axes = plt.subplots(1, len(deals), figsize=(4.2 * len(deals), 4.5), squeeze=False)
+    with literal_figure(figsize=(4.2 * max(len(deals), 1), 4.5)) as fig:
+        _draw_tornado(fig, r, output, deals)
+        return _svg(fig)
+
+
+def _draw_tornado(fig: Any, r: Any, output: str, deals: list[str]) -> None:
+    axes = fig.subplots(1, max(len(deals), 1), squeeze=False)
     for ax, d in zip(axes[0], deals, strict=True):
         bars = r.tornado[d][output][:10][::-1]
         base = bars[0].at_nominal if bars else 0.0
@@ -339,4 +328,3 @@ def _tornado_svg(r: Any) -> str:
         ax.axvline(base, color="black", lw=0.8)
         ax.set_title(f"{d}: {output}", fontsize=9)
     fig.suptitle("one at a time: red = factor at its low end, blue = at its high end")
-    return _svg(fig)

@@ -72,7 +72,7 @@ def space_cmd(
     )
     refuse_non_finite(result.to_dict(), "the agreement space")
     if plot is not None:
-        from accord.space.plot import frontier_svg
+        from accord.cli.plot_space import frontier_svg
 
         write_atomic(plot, frontier_svg(result))
     if as_json:
