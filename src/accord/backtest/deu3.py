@@ -96,19 +96,36 @@ class Deu3Backtest:
 
 
 def default_data() -> Path:
-    """``../shared/data/deu3/deu3.tsv`` beside the project root (or under ``$ACCORD_SHARED``)."""
-    root = Path(__file__).resolve().parents[3]
-    shared = Path(os.environ.get("ACCORD_SHARED", root.parent / "shared"))
-    path = shared / "data" / "deu3" / "deu3.tsv"
-    if not path.is_file():
-        raise AccordError(
-            Problem(
-                "the DEU III data file was not found",
-                file=str(path),
-                expected="pass its path with --data PATH (deu3.tsv)",
-            )
+    """Find ``deu3.tsv`` in the shared data folder (see :func:`data_candidates`)."""
+    candidates = data_candidates()
+    for path in candidates:
+        if path.is_file():
+            return path
+    looked = " or ".join(str(p) for p in dict.fromkeys(candidates))
+    raise AccordError(
+        Problem(
+            f"the DEU III data file deu3.tsv is not in {looked}; pass its path with "
+            "--data PATH, or set ACCORD_SHARED to the folder that holds data/deu3/deu3.tsv"
         )
-    return path
+    )
+
+
+def data_candidates() -> list[Path]:
+    """Where ``deu3.tsv`` is looked for, in order.
+
+    ``$ACCORD_SHARED/data/deu3/deu3.tsv`` when that variable is set; else
+    ``../shared/data/deu3/deu3.tsv`` beside the project a source checkout runs from, then
+    beside the current folder (an installed package has no project folder of its own).
+    """
+    tail = Path("data") / "deu3" / "deu3.tsv"
+    if "ACCORD_SHARED" in os.environ:
+        return [Path(os.environ["ACCORD_SHARED"]) / tail]
+    out = []
+    project = Path(__file__).resolve().parents[3]
+    if (project / "pyproject.toml").is_file():
+        out.append(project.parent / "shared" / tail)
+    out.append(Path.cwd().resolve().parent / "shared" / tail)
+    return out
 
 
 @lru_cache(maxsize=6)

@@ -19,7 +19,10 @@ __all__ = ["deu3"]
 def deu3(
     data: Annotated[
         Path | None,
-        typer.Option(help="deu3.tsv (default: ../shared/data/deu3/deu3.tsv beside the project)."),
+        typer.Option(
+            help="deu3.tsv (default: $ACCORD_SHARED/data/deu3/deu3.tsv, else "
+            "../shared/data/deu3/deu3.tsv beside the project or the current folder)."
+        ),
     ] = None,
     capability: Annotated[str, typer.Option(help="Models table: equal, nice or gdp.")] = "equal",
     subset: Annotated[int | None, typer.Option(help="Only N issues, evenly spread.")] = None,
