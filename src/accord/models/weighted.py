@@ -45,6 +45,10 @@ def weights(batch: Batch, weighting: str = "capability-salience") -> FloatArray:
 def weighted_mean(position: FloatArray, w: FloatArray) -> FloatArray:
     """Row-wise ``sum w x / sum w``; positions where ``w == 0`` may be NaN."""
     x = np.where(w > 0, position, 0.0)
+    # scale each row's weights to a maximum of 1: the mean is unchanged, and products of
+    # large capabilities and positions cannot overflow
+    top = np.max(w, axis=-1, keepdims=True)
+    w = w / np.where(top > 0, top, 1.0)
     return np.asarray((w * x).sum(axis=-1) / w.sum(axis=-1), dtype=float)
 
 

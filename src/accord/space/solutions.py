@@ -76,8 +76,12 @@ def _tiebreak(inside: np.ndarray, cands: np.ndarray, order: np.ndarray) -> int:
 
 def _best(score: np.ndarray, exact: Callable[[int], Any]) -> np.ndarray:
     """Rows with the highest exact score among those within 1e-9 of the float maximum."""
+    score = np.where(np.isnan(score), -np.inf, score)  # a NaN score never wins
     top = score.max()
-    near = np.flatnonzero(score >= top - 1e-9 * max(1.0, abs(top)))
+    if np.isfinite(top):
+        near = np.flatnonzero(score >= top - 1e-9 * max(1.0, abs(top)))
+    else:
+        near = np.flatnonzero(score == top)
     keys = [exact(int(r)) for r in near]
     best = max(keys)
     return near[[k == best for k in keys]]
