@@ -54,3 +54,27 @@ def test_the_explanation_table_lists_every_parameter_with_its_basis():
     for s in PARAMETERS.values():
         row = f"| `{s.name}` | {s.label} | {s.default:g} | {s.low:g} – {s.high:g} | {s.basis} |"
         assert row in text, s.name
+
+
+def test_the_parameter_table_says_where_each_value_comes_from():
+    from accord.dynamics import parameter_table
+    from accord.scenario.load import load_text
+
+    s = load_text(
+        """
+id: t
+title: T
+domain: trade
+sources: [{id: memo, title: Desk memo}]
+dynamics: {params: {base_up: {low: 0.01, mode: 0.02, high: 0.04, source: memo}}}
+actors: [{id: a, name: A, capability: 1}]
+issues: [{id: i, name: I, scale: {lo: 0, hi: 1}}]
+"""
+    )
+    rows = {r["name"]: r for r in parameter_table(s, {"resume": 0.2})}
+    assert rows["base_up"]["basis"] == "scenario" and rows["base_up"]["source"] == "Desk memo"
+    assert (rows["base_up"]["low"], rows["base_up"]["high"]) == (0.01, 0.04)
+    assert rows["resume"]["basis"] == "caller" and rows["resume"]["value"] == 0.2
+    assert rows["firebreak"]["basis"] == "judgement"  # trade ladder: no published rate
+    assert all(r["label"] and r["meaning"] for r in rows.values())
+    assert "arms_a" not in rows

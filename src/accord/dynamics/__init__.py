@@ -17,6 +17,7 @@ True
 from accord.dynamics.inputs import EngineInputs
 from accord.dynamics.ladder import LADDER, LADDERS, Ladder, Rung, ladder_for
 from accord.dynamics.params import PARAMETERS, ParamSpec
+from accord.dynamics.provenance import parameter_table
 from accord.dynamics.result import Comparison, DealOutcome, SimulationResult
 from accord.dynamics.sa_result import SensitivityResult
 from accord.dynamics.sa_run import sensitivity
@@ -36,6 +37,7 @@ __all__ = [
     "SimulationResult",
     "deal_inputs",
     "ladder_for",
+    "parameter_table",
     "sensitivity",
     "simulate",
     "simulate_inputs",
