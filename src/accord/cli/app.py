@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import secrets
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -99,29 +99,46 @@ def _non_finite_paths(data: Any) -> list[tuple[str, str]]:
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write a file in one step: to a temporary file beside it, then rename.
+    """Write a file in one step: to a temporary file beside it, synced to disk, then rename.
 
+    The temporary file is created with mode 0o666, which the operating system narrows by the
+    process's umask: the usual mode of a new file, without reading or changing the umask.
     A path that cannot be written (no permission, a folder in the way, a full disk) is the
     user's to fix: it raises :class:`AccordError` naming the path, and nothing is left behind.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as err:
         raise _unwritable(path, err) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual file mode
+            handle.flush()
+            os.fsync(handle.fileno())  # on disk before the rename makes it visible
         os.replace(tmp, path)
+        _fsync_folder(path.parent)
     except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(err, OSError):
             raise _unwritable(path, err) from None
         raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _unwritable(path: Path, err: OSError) -> AccordError:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import math
-import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -63,9 +62,9 @@ def compute(job: Job) -> list[Totals]:
 
     Block ``b`` of deal ``d`` draws from
     ``SeedSequence(entropy, spawn_key=(*root, stream_key(d), b))`` (``root`` the seed's own
-    spawn key): the same stream whichever worker runs it.
+    spawn key): the same stream whichever worker runs it. Nothing here changes the calling
+    process: BLAS threads are limited inside a context that restores them.
     """
-    _keep_freed_memory()
     with _one_blas_thread():
         return [
             run_block(
@@ -82,6 +81,16 @@ def compute(job: Job) -> list[Totals]:
 
 
 _MALLOC_TUNED: list[bool] = []
+
+
+def compute_in_own_worker(job: Job) -> list[Totals]:
+    """Run :func:`compute` in a worker process Accord started itself, with its allocator tuned.
+
+    Only for processes Accord owns (its process pool, a Dask cluster it starts): the caller's
+    process and a user's own Dask workers are never re-tuned.
+    """
+    _keep_freed_memory()
+    return compute(job)
 
 
 def _keep_freed_memory() -> None:
@@ -202,8 +211,13 @@ def _dispatch(
     if executor == "dask":
         from accord.dynamics.dask_executor import run_dask
 
+        own = processes and scheduler is None  # a cluster Accord starts for this run
         yield from run_dask(
-            jobs, compute, workers=workers, scheduler=scheduler, processes=processes
+            jobs,
+            compute_in_own_worker if own else compute,
+            workers=workers,
+            scheduler=scheduler,
+            processes=processes,
         )
     elif executor != "local":
         raise AccordError(
@@ -219,11 +233,11 @@ def _dispatch(
 def _pool(jobs: Sequence[Job], workers: int) -> Iterator[tuple[int, list[Totals]]]:
     import multiprocessing as mp
 
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # BLAS threads are limited per job by compute(); the caller's environment is left alone
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
     try:
         futures: dict[Future[list[Totals]], int] = {
-            pool.submit(compute, job): i for i, job in enumerate(jobs)
+            pool.submit(compute_in_own_worker, job): i for i, job in enumerate(jobs)
         }
         for future in as_completed(futures):
             yield futures[future], future.result()
