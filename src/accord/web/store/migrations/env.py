@@ -1,0 +1,12 @@
+"""Alembic environment: migrate the connection :func:`accord.web.store.engine.migrate` hands in."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from accord.web.store.tables import Base
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()
