@@ -9,7 +9,11 @@ interrupted.
 from __future__ import annotations
 
 import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+import numpy as np
 import typer
 
 # Each import registers that module's commands; add one line per command module.
@@ -40,7 +44,8 @@ def run(argv: list[str] | None = None) -> int:
     args = list(argv if argv is not None else sys.argv[1:])
     as_json = "--json" in args
     try:
-        code = app(args=args, prog_name="accord", standalone_mode=False)
+        with _quiet_numpy():
+            code = app(args=args, prog_name="accord", standalone_mode=False)
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 1)
@@ -67,6 +72,18 @@ def run(argv: list[str] | None = None) -> int:
             raise
         return 70
     return code if isinstance(code, int) else 0
+
+
+@contextmanager
+def _quiet_numpy() -> Iterator[None]:
+    """Keep numpy's floating-point RuntimeWarnings (with source paths) off the user's screen.
+
+    Local to this call: the warning filters and numpy's error state are restored afterwards.
+    Results are still checked for NaN and infinity before anything is printed.
+    """
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        yield
 
 
 # typer ships its own copy of click; reach its exception types through typer's public names
