@@ -261,6 +261,19 @@ def test_third_party_effect_on_unknown_actor(capsys: Capsys, tmp_path: Path) -> 
     _located(err, "tpe.yaml")
 
 
+@pytest.mark.parametrize(
+    ("dynamics", "needle"),
+    [("{params: {nosuch: 0.5}}", "dynamics.params.nosuch"), ("{start: nowhere}", "unknown rung")],
+)
+def test_validate_runs_the_simulation_input_checks(
+    capsys: Capsys, tmp_path: Path, dynamics: str, needle: str
+) -> None:
+    path = tmp_path / "dyn.yaml"
+    path.write_text((FIX / "markup_title.yaml").read_text() + f"dynamics: {dynamics}\n")
+    err = _fails(capsys, ["validate", str(path)], needle)
+    assert err.count(needle) == 1
+
+
 def test_validate_empty_name(capsys: Capsys) -> None:
     err = _fails(capsys, ["validate", ""], "the name is empty")
     assert "folder" not in err

@@ -127,8 +127,13 @@ def validate(
     as_json: JsonOpt = False,
 ) -> None:
     """Check a scenario file: print "ok", or every problem (exit 2)."""
+    from accord.cli.preflight import preflight
+
     try:
         s = load(file)
+        problems = preflight(s)
+        if problems:
+            raise AccordError(problems)
     except AccordError as err:
         _report(err, as_json=as_json)
         raise typer.Exit(2) from None
