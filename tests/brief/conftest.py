@@ -22,7 +22,7 @@ def fast(monkeypatch: pytest.MonkeyPatch) -> None:
         raise NotImplementedError("left out to keep this test fast")
 
     monkeypatch.setattr(gather.accord, "sensitivity", unavailable)
-    monkeypatch.setattr(gather.accord, "space", unavailable)
+    monkeypatch.setattr("accord.space.analysis.analyse", unavailable)
 
 
 @pytest.fixture(scope="session")

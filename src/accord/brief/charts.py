@@ -7,10 +7,11 @@ PDF) and no external references. Output is deterministic: fixed hash salt, no da
 
 from __future__ import annotations
 
+import functools
 import io
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar, cast
 
 __all__ = ["curves", "frontier", "issue_ranges", "percent_tick", "tornado"]
 
@@ -25,23 +26,40 @@ def percent_tick(value: float, _: object = None) -> str:
     return f"{pct:.0f}%" if abs(pct - round(pct)) < 1e-6 else f"{pct:.1f}%"
 
 
-def _figure(width: float, height: float) -> Any:
-    import matplotlib
+#: The charts' style, applied in a local ``rc_context`` (the host's rcParams are left alone);
+#: ``text.parse_math`` off renders user text such as ``$x$`` literally, never as mathtext.
+STYLE: dict[str, Any] = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "accord",
+    "font.size": 9,
+    "font.family": "DejaVu Sans",
+    "axes.edgecolor": MUTED,
+    "axes.labelcolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "text.parse_math": False,
+    "text.usetex": False,
+}
 
-    matplotlib.rcParams.update(
-        {
-            "svg.fonttype": "none",
-            "svg.hashsalt": "accord",
-            "font.size": 9,
-            "font.family": "DejaVu Sans",
-            "axes.edgecolor": MUTED,
-            "axes.labelcolor": INK,
-            "xtick.color": INK,
-            "ytick.color": INK,
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-        }
-    )
+_Chart = TypeVar("_Chart", bound=Callable[..., str])
+
+
+def styled(chart: _Chart) -> _Chart:
+    """Draw and save a chart inside ``rc_context(STYLE)``: no global matplotlib state changes."""
+
+    @functools.wraps(chart)
+    def wrapper(*args: Any, **kwargs: Any) -> str:
+        import matplotlib
+
+        with matplotlib.rc_context(cast(Any, STYLE)):
+            return chart(*args, **kwargs)
+
+    return cast(_Chart, wrapper)
+
+
+def _figure(width: float, height: float) -> Any:
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width, height))
@@ -57,6 +75,7 @@ def _svg(fig: Any) -> str:
     return re.sub(r"<!--.*?-->", "", svg, flags=re.S).strip()
 
 
+@styled
 def issue_ranges(rows: Sequence[Mapping[str, Any]]) -> str:
     """Draw one panel per issue, in two columns.
 
@@ -122,6 +141,7 @@ def _party_marks(ax: Any, actors: Sequence[tuple[str, float]], span: float) -> N
         last = (label, x)
 
 
+@styled
 def frontier(
     points: Sequence[tuple[float, float]],
     marks: Mapping[str, tuple[float, float]],
@@ -188,6 +208,7 @@ def _upper_right(points: Sequence[tuple[float, float]]) -> list[tuple[float, flo
     return edge[::-1]
 
 
+@styled
 def curves(t: Sequence[float], panels: Mapping[str, Mapping[str, Series]], xlabel: str) -> str:
     """Draw side-by-side panels of probabilities over time, one line (and band) per series.
 
@@ -216,6 +237,7 @@ def curves(t: Sequence[float], panels: Mapping[str, Mapping[str, Series]], xlabe
     return _svg(fig)
 
 
+@styled
 def tornado(
     labels: Sequence[str],
     low: Sequence[float],

@@ -60,6 +60,15 @@ class Context:
         return self.analyses.get(name)
 
     @property
+    def top(self) -> str:
+        """The escalation ladder's top rung in the domain's words ("armed conflict")."""
+        try:
+            from accord.dynamics.ladder import ladder_for
+        except ImportError:  # pragma: no cover - dynamics ships with accord
+            return "armed conflict"
+        return str(ladder_for(self.scenario).top_label)
+
+    @property
     def recommendation(self) -> Recommendation | None:
         """The reconciled recommendation (None when the space or the check is unavailable)."""
         rec = self.analyses.results.get("recommend")

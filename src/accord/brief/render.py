@@ -7,6 +7,7 @@ reader's tool, or a test, can trace it to the JSON brief.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     from accord.brief.result import BriefResult
 
-__all__ = ["css", "fragment", "html", "markdown"]
+__all__ = ["css", "fragment", "html", "markdown", "md_escape"]
 
 LIGHTS = {"sound": "🟢", "fragile": "🟡", "unrealistic": "🔴"}
 
@@ -38,6 +39,7 @@ def _env(kind: str) -> Environment:
     )
     env.filters["t"] = _html_text if kind == "html" else _md_text
     env.filters["cell"] = _md_cell
+    env.filters["md"] = md_escape
     env.globals["kind"] = _kind
     env.globals["lights"] = LIGHTS
     return env
@@ -66,12 +68,35 @@ def _html_text(t: Text | str) -> Any:
     return Markup("".join(out))
 
 
+#: Characters that would make scenario text into Markdown or HTML: escaped with a backslash
+#: (``<``, ``>`` and ``&`` as entities), so a name renders as written and cannot inject raw
+#: HTML, a script, a link, a remote image or emphasis.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}!|#~])")
+_LINE_START = re.compile(r"^(\s*)([-+>]|\d+[.)])(?=\s)")
+
+
+def md_escape(text: str) -> str:
+    """Escape scenario text for Markdown: one line, no markup, no HTML, no links."""
+    # one line: a newline can't start a heading, a list or a table row
+    one_line = re.sub(r"[\r\n\t\v\f\x85\u2028\u2029]+", " ", text)
+    out = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = _MD_SPECIAL.sub(r"\\\1", out)
+    out = re.sub(r"(?i)javascript:", "javascript&#58;", out)
+    return _LINE_START.sub(r"\1\\\2", out)
+
+
 def _md_text(t: Text | str) -> str:
-    return t if isinstance(t, str) else "".join(str(f) for f in t)
+    if isinstance(t, str):
+        return md_escape(t)
+    return "".join(_md_fragment(f) for f in t)
+
+
+def _md_fragment(f: Num | Link | str) -> str:
+    return md_escape(f) if isinstance(f, str) else str(f)
 
 
 def _md_cell(t: Text | str) -> str:
-    return _md_text(t).replace("|", "\\|").replace("\n", " ")
+    return _md_text(t)
 
 
 def css() -> str:

@@ -91,17 +91,17 @@ def _name(ctx: Context, deal: str) -> str:
 
 
 def _chart(ctx: Context, sim: dict[str, Any], t: list[float]) -> Chart:
-    panels: dict[str, dict[str, Any]] = {"P(deal intact)": {}, "P(armed conflict)": {}}
+    panels: dict[str, dict[str, Any]] = {"P(deal intact)": {}, f"P({ctx.top})": {}}
     for deal, curves in paths(sim).items():
         if "p_intact" in curves and deal != NO_DEAL:
             panels["P(deal intact)"][_name(ctx, deal)] = curves["p_intact"]
         if "p_conflict" in curves:
-            panels["P(armed conflict)"][_name(ctx, deal)] = curves["p_conflict"]
+            panels[f"P({ctx.top})"][_name(ctx, deal)] = curves["p_conflict"]
     svg = charts.curves(t, panels, "months after signing")
     return Chart(
         svg,
         "Share of simulated futures in which the deal still holds (left) and in "
-        "which the parties have reached armed conflict (right); dashed: no deal.",
+        f"which the parties have reached {ctx.top} (right); dashed: no deal.",
         "Chart of P(deal intact) and P(conflict) over time; end values in the table.",
     )
 
@@ -130,7 +130,7 @@ def _table(ctx: Context, sim: dict[str, Any], data: Data) -> Table:
                     else "–"
                 ),
             )
-    head = ("path", "P(deal intact)", "P(armed conflict)")
+    head = ("path", "P(deal intact)", f"P({ctx.top})")
     return Table(
         (*head, "P(a third party hedges)") if hedgers else head,
         tuple(rows),

@@ -94,22 +94,21 @@ def _risk(ctx: Context, data: Data) -> Text | None:
     if risk is not None:
         deal, p, base = risk
         name = ctx.labels.deal(deal)
-        worst = data.num(("risk", "p_conflict"), p, "pct")
+        worst = data.num(("risk", deal, "p_conflict_end"), p, "pct")
         if base is None:
-            parts = T(f"Main risk: under {name} the chance of armed conflict reaches ", worst)
+            parts = T(f"Main risk: under {name} the chance of {ctx.top} reaches ", worst)
         elif round(100 * p) > round(100 * base):  # as shown: 4% against 4% is no risk
             parts = T(
-                f"Main risk: under {name} the chance of armed conflict reaches ",
+                f"Main risk: under {name} the chance of {ctx.top} reaches ",
                 worst,
                 ", against ",
-                data.num(("risk", "p_conflict_no_deal"), base, "pct"),
+                data.num(("risk", "no_deal", "p_conflict_end"), base, "pct"),
                 " with no deal",
             )
         else:
             parts = T(
-                "Risk: none of the deals on the table raises the chance of armed conflict "
-                "above the ",
-                data.num(("risk", "p_conflict_no_deal"), base, "pct"),
+                f"Risk: none of the deals on the table raises the chance of {ctx.top} above the ",
+                data.num(("risk", "no_deal", "p_conflict_end"), base, "pct"),
                 f" with no deal (the riskiest, {name}, gives ",
                 worst,
                 ")",

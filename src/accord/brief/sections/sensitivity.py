@@ -73,7 +73,7 @@ def build(ctx: Context) -> Section:
                 T(
                     f"Under {_deal(ctx, deal)} the assumed case gives a ",
                     data.num(("nominal", deal), base, "pct"),
-                    " chance of armed conflict by the end of the horizon.",
+                    f" chance of {ctx.top} by the end of the horizon.",
                 )
             ),
             _list(ctx, deal, top, data),
@@ -105,7 +105,7 @@ def _ranking(ctx: Context, sens: dict[str, Any]) -> Paragraph:
     names = [_deal(ctx, d) for d in sens.get("ranking", [])]
     return Paragraph(
         T(
-            "Ranked from the lowest to the highest chance of armed conflict by the end of the "
+            f"Ranked from the lowest to the highest chance of {ctx.top} by the end of the "
             "horizon: " + ", ".join(names) + ". Below: how far each assumption, moved across "
             "its plausible range with the others held at their assumed values, moves that "
             "chance."
@@ -128,7 +128,12 @@ def label(ctx: Context, factor: str) -> str:
         text = ctx.labels.clause_text(factor[2:]).rstrip(".")
         short = text if len(text) <= 48 else text[:46].rsplit(" ", 1)[0] + "…"
         return f"P(implemented): {short}"
-    return factor.replace("_", " ")
+    try:
+        from accord.dynamics import PARAMETERS
+    except ImportError:  # pragma: no cover - the section only runs when dynamics exists
+        return factor.replace("_", " ")
+    spec = PARAMETERS.get(factor)
+    return str(getattr(spec, "label", "") or factor.replace("_", " "))
 
 
 def meaning(factor: str) -> str:
@@ -147,12 +152,12 @@ def _chart(ctx: Context, deal: str, top: list[dict[str, Any]], base: float | Non
         [float(r["at_low"]) for r in top],
         [float(r["at_high"]) for r in top],
         float(base) if base is not None else 0.0,
-        f"P(armed conflict) under {_deal(ctx, deal)}",
+        f"P({ctx.top}) under {_deal(ctx, deal)}",
         percent=True,
     )
     return Chart(
         svg,
-        f"P(armed conflict) under {_deal(ctx, deal)} with each assumption at the low (red) "
+        f"P({ctx.top}) under {_deal(ctx, deal)} with each assumption at the low (red) "
         "and high (blue) end of its plausible range; the vertical line is the assumed case.",
         "Tornado chart; the values are in the list below.",
     )

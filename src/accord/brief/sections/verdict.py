@@ -130,7 +130,7 @@ def on_the_table(ctx: Context, data: Data) -> Text | None:
     return T(
         f"Achievable as drafted: {ctx.labels.deal(best)} passes the test; every core clause "
         "holds with probability ",
-        data.num(("table", best, "p_all_core"), p, "pct"),
+        data.num(("achievable", best, "p_all_core"), p, "pct"),
         " (",
         Link("deals", "§5"),
         ").",
