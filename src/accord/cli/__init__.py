@@ -23,8 +23,10 @@ from accord.cli import (  # noqa: F401
     backtest_deu3,
     brief,
     check,
+    elicit,
     forecast,
     scenario_cmds,
+    serve,
     simulate,
     space,
 )

@@ -1,0 +1,266 @@
+"""Read one round of a panel: every expert's file, checked, with every problem located.
+
+An expert's file is ``roundN/NAME.yaml`` or ``roundN/NAME.csv`` (the one holding estimates;
+both holding estimates is an error). Problems found anywhere in the round — a 95 % below a
+5 %, a value off the item's bounds, half a triple, an unknown item, a missing file, an expert
+named twice — are collected and raised together, each with its file, line and field.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from pathlib import Path
+from typing import Any
+
+from accord.elicit.panel import (
+    RESERVED,
+    Estimate,
+    ExpertAnswers,
+    Panel,
+    check_names,
+    round_dir,
+)
+from accord.errors import AccordError, Problem
+from accord.scenario.locate import Located, parse_text
+
+__all__ = ["read_round"]
+
+_KEYS = {"question", "bounds", "prior", "p05", "p50", "p95", "rationale"}
+
+
+def read_round(panel: Panel, number: int) -> list[ExpertAnswers]:
+    """Read round ``number`` of ``panel``; answers sorted by expert name."""
+    folder = round_dir(panel.folder, number)
+    if not folder.is_dir():
+        raise AccordError(
+            Problem("no such round", file=str(folder), expected=f"a folder round{number}/")
+        )
+    problems: list[Problem] = []
+    answers = []
+    for expert in panel.experts:
+        got = _read_expert(panel, folder, expert, problems)
+        if got is not None:
+            answers.append(got)
+    problems += _strangers(panel, folder)
+    names = [a.expert for a in answers]
+    problems += check_names(names, "expert", str(folder))
+    if problems:
+        raise AccordError(problems)
+    return sorted(answers, key=lambda a: a.expert)
+
+
+def _strangers(panel: Panel, folder: Path) -> list[Problem]:
+    known = {e.lower() for e in panel.experts}
+    return [
+        Problem(
+            "a file for an expert the panel does not list",
+            file=str(p),
+            expected="one of: " + ", ".join(panel.experts) + " (panel.yaml)",
+            found=p.stem,
+        )
+        for p in sorted(folder.iterdir())
+        if p.suffix in {".yaml", ".csv"} and p.stem.lower() not in known | RESERVED
+    ]
+
+
+def _read_expert(
+    panel: Panel, folder: Path, expert: str, problems: list[Problem]
+) -> ExpertAnswers | None:
+    found = []
+    for suffix, reader in ((".yaml", _read_yaml), (".csv", _read_csv)):
+        path = folder / f"{expert}{suffix}"
+        if path.is_file():
+            got = _guarded(reader, panel, path, expert, problems)
+            if got is not None and (got.items or got.calibration):
+                found.append(got)
+    if not any((folder / f"{expert}{s}").is_file() for s in (".yaml", ".csv")):
+        problems.append(
+            Problem(
+                "missing expert file",
+                file=str(folder / f"{expert}.yaml"),
+                expected=f"{expert}.yaml or {expert}.csv for every expert in panel.yaml",
+                found="no file",
+            )
+        )
+    if len(found) > 1:
+        problems.append(
+            Problem(
+                "both of this expert's files hold estimates; keep one",
+                file=str(folder / f"{expert}.csv"),
+                expected=f"estimates in {expert}.yaml or in {expert}.csv",
+                found="both",
+            )
+        )
+        return None
+    return found[0] if found else ExpertAnswers(expert, str(folder / f"{expert}.yaml"), {}, {})
+
+
+def _guarded(reader: Any, panel: Panel, path: Path, expert: str, problems: list[Problem]) -> Any:
+    try:
+        return reader(panel, path, expert, problems)
+    except AccordError as err:  # unreadable file: report it with the others
+        problems.extend(err.problems)
+        return None
+
+
+def _read_yaml(panel: Panel, path: Path, expert: str, problems: list[Problem]) -> ExpertAnswers:
+    located = parse_text(path.read_bytes(), str(path))
+    data = located.data if isinstance(located.data, dict) else {}
+    named = str(data.get("expert", expert))
+    if named != expert:
+        problems.append(
+            located.problem(
+                ("expert",), "the file names another expert", expected=expert, found=named
+            )
+        )
+    items = _entries(located, "items", set(panel.items), panel, problems)
+    calibration = _entries(located, "calibration", set(panel.seeds), panel, problems)
+    return ExpertAnswers(named, str(path), items, calibration)
+
+
+def _entries(
+    located: Located, section: str, known: set[str], panel: Panel, problems: list[Problem]
+) -> dict[str, Estimate]:
+    raw = located.data.get(section) if isinstance(located.data, dict) else None
+    out: dict[str, Estimate] = {}
+    for key, entry in (raw or {}).items() if isinstance(raw, dict) else ():
+        path = (section, key)
+        if key not in known:
+            what = "item" if section == "items" else "calibration question"
+            problems.append(
+                located.problem(
+                    path, f"unknown {what}", expected=f"an {what} of panel.yaml", found=str(key)
+                )
+            )
+            continue
+        extra = sorted(set(entry) - _KEYS) if isinstance(entry, dict) else []
+        problems += [
+            located.problem((*path, k), "unknown field", expected=", ".join(sorted(_KEYS)))
+            for k in extra
+        ]
+        values = entry if isinstance(entry, dict) else {}
+        est = _estimate(values, _bounds(panel, section, key), problems, located.problem, path)
+        if est is not None:
+            out[str(key)] = est
+    return out
+
+
+def _bounds(panel: Panel, section: str, key: str) -> tuple[float, float]:
+    if section == "items":
+        item = panel.items[key]
+        return (item.lo, item.hi)
+    seed = panel.seeds[key]
+    return (seed.lo, seed.hi)
+
+
+def _estimate(
+    values: dict[str, Any],
+    bounds: tuple[float, float],
+    problems: list[Problem],
+    make: Any,
+    path: tuple[Any, ...],
+) -> Estimate | None:
+    """Check one triple; ``make(path, message, **kw)`` builds a located problem."""
+    raw = {k: values.get(k) for k in ("p05", "p50", "p95")}
+    if all(v is None or v == "" for v in raw.values()):
+        return None
+    bad = False
+    nums: dict[str, float] = {}
+    for k, v in raw.items():
+        x = _number(v)
+        if x is None:
+            problems.append(
+                make(
+                    (*path, k),
+                    "a number is needed here (give all three of p05, p50, p95, or none)",
+                    expected="a number",
+                    found=repr(v),
+                )
+            )
+            bad = True
+        else:
+            nums[k] = x
+    if bad:
+        return None
+    lo, hi = bounds
+    p05, p50, p95 = nums["p05"], nums["p50"], nums["p95"]
+    if not p05 <= p50 <= p95:
+        problems.append(
+            make(
+                (*path, "p95" if p95 < p05 else "p50"),
+                "the quantiles are out of order",
+                expected="p05 <= p50 <= p95",
+                found=f"p05={p05:g}, p50={p50:g}, p95={p95:g}",
+            )
+        )
+        return None
+    if p05 < lo or p95 > hi:
+        problems.append(
+            make(
+                (*path, "p05" if p05 < lo else "p95"),
+                "outside the item's bounds",
+                expected=f"values in [{lo:g}, {hi:g}]",
+                found=f"p05={p05:g}, p95={p95:g}",
+            )
+        )
+        return None
+    return Estimate(p05, p50, p95, str(values.get("rationale") or ""))
+
+
+def _number(v: Any) -> float | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int | float):
+        return float(v) if math.isfinite(v) and abs(v) <= 1e15 else None
+    if isinstance(v, str):
+        try:
+            x = float(v.strip())
+        except ValueError:
+            return None
+        return x if math.isfinite(x) and abs(x) <= 1e15 else None
+    return None
+
+
+def _read_csv(panel: Panel, path: Path, expert: str, problems: list[Problem]) -> ExpertAnswers:
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("item", "p05", "p50", "p95") if c not in (reader.fieldnames or [])]
+    if missing:
+        problems.append(
+            Problem(
+                "a column is missing",
+                file=str(path),
+                line=1,
+                expected=", ".join(missing),
+                found=", ".join(reader.fieldnames or []),
+            )
+        )
+        return ExpertAnswers(expert, str(path), {}, {})
+    items: dict[str, Estimate] = {}
+    calibration: dict[str, Estimate] = {}
+    for row in reader:
+        line = reader.line_num
+        key = (row.get("item") or "").strip()
+        section, name = (
+            ("calibration", key[12:]) if key.startswith("calibration/") else ("items", key)
+        )
+        known = panel.seeds if section == "calibration" else panel.items
+        make = _csv_problem(str(path), line)
+        if name not in known:
+            problems.append(
+                make(("item",), "unknown item", expected="an item of panel.yaml", found=key)
+            )
+            continue
+        est = _estimate(row, _bounds(panel, section, name), problems, make, (key,))
+        if est is not None:
+            (calibration if section == "calibration" else items)[name] = est
+    return ExpertAnswers(expert, str(path), items, calibration)
+
+
+def _csv_problem(file: str, line: int) -> Any:
+    def make(path: tuple[Any, ...], message: str, **kw: str | None) -> Problem:
+        return Problem(message, ".".join(str(p) for p in path), file, line, None, **kw)
+
+    return make
