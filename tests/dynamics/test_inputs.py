@@ -53,14 +53,16 @@ def test_adapter_reads_any_object_with_the_contract_fields(korea):
     principals, hedgers = roles(korea, [check])
     x = from_check(korea, check, principals, hedgers)
     usa, rok = x.actors.index("usa"), x.actors.index("rok")
-    assert x.clauses == ("ma-export-controls", "ma-cbm", "ma-relief", "ma-cap")
-    assert x.p_implemented[2] == pytest.approx(0.4 / 0.8)  # the wait is divided out
-    assert x.life_months[2] == 24.0
-    assert x.depends[2, 0] and not x.depends[0, 2]
-    assert x.hedge[1, rok] == 0.3 and hedgers[rok] and not x.core[3]
+    # the clause axis is in id order (a result never depends on the listing order)
+    assert x.clauses == ("ma-cap", "ma-cbm", "ma-export-controls", "ma-relief")
+    cap, cbm, export, relief = range(4)
+    assert x.p_implemented[relief] == pytest.approx(0.4 / 0.8)  # the wait is divided out
+    assert x.life_months[relief] == 24.0
+    assert x.depends[relief, export] and not x.depends[export, relief]
+    assert x.hedge[cbm, rok] == 0.3 and hedgers[rok] and not x.core[cap]
     # usa: salience 0.7 x (|70 - 0| - |10 - 0|) / 100 on tech_export
-    assert x.benefit[0, usa] == pytest.approx(0.7 * 0.6)
-    assert x.benefit[0, x.actors.index("dprk")] == 0.0  # not a beneficiary
+    assert x.benefit[export, usa] == pytest.approx(0.7 * 0.6)
+    assert x.benefit[export, x.actors.index("dprk")] == 0.0  # not a beneficiary
 
 
 def test_yearly_detection_and_false_alarm_become_monthly(korea):
@@ -72,10 +74,11 @@ def test_yearly_detection_and_false_alarm_become_monthly(korea):
     )
     check = SimpleNamespace(deal="freeze-for-freeze", clauses=clauses, third_party_effects=())
     x = from_check(korea, check, *roles(korea, [check]))
-    # twelve independent months give back the check's yearly probabilities
-    assert 1 - (1 - x.detection) ** 12 == pytest.approx(q_year)
-    assert 1 - (1 - x.false_alarm) ** 12 == pytest.approx(alpha_year)
-    assert np.all(x.detection < q_year) and np.all(x.false_alarm < alpha_year)
+    # twelve independent months give back the check's yearly probabilities (id order)
+    order = [x.clauses.index(cid) for cid in ids]
+    assert 1 - (1 - x.detection[order]) ** 12 == pytest.approx(q_year)
+    assert 1 - (1 - x.false_alarm[order]) ** 12 == pytest.approx(alpha_year)
+    assert np.all(x.detection[order] < q_year) and np.all(x.false_alarm[order] < alpha_year)
 
 
 def test_per_month_keeps_the_ends_and_the_order():

@@ -84,8 +84,10 @@ def simulate_runs(
     tot = Totals.zeros(horizon, len(x.actors), x.n_clauses, x.ladder.size)
     tot.runs = draws.n
     for t in range(horizon):
-        _obligations(s, st, cols, draws.uniform(s.K), t)
-        _observe(s, st, cols, draws.uniform(s.K))
+        u, v = draws.uniform(s.K), draws.uniform(s.K)  # drawn always: the same streams
+        if s.K:  # without clauses (no deal) these leave the state as it is
+            _obligations(s, st, cols, u, t)
+            _observe(s, st, cols, v)
         _escalate(s, st, cols, draws.uniform(1 + s.H), arms, t)
         _record(s, st, tot, t)
     finals = Finals(intact=st.intact(s), conflict=st.rung >= s.top, hedge=st.hedged_any)
@@ -96,7 +98,7 @@ def _obligations(s: Static, st: State, c: Mapping[str, np.ndarray], u: np.ndarra
     """Apply breaks, suspensions and resumptions; find what is delivered this month."""
     in_force = st.running.copy()  # an abandoned deal's clauses are all suspended
     temptation = np.exp(c["incentive"] * (st.trust0 - st.trust)) @ s.obligor_share
-    broke = in_force & (u < s.hazard * temptation * s.alive(t))
+    broke = in_force & (u < s.break_hazard(t) * temptation)
     st.broken |= broke
     in_force &= ~broke
     injured = (st.injured.astype(F32) @ s.obligor_any) > 0
@@ -122,7 +124,7 @@ def _observe(s: Static, st: State, c: Mapping[str, np.ndarray], v: np.ndarray) -
     fresh = (alarm & ~st.suspended) | st.new_suspensions  # not the same suspension again
     st.alarms = fresh.astype(F32) @ s.trust_mask
     distrust = (st.trust < c["distrust"]) & st.trusting
-    st.injured = distrust | (st.frustration > c["grievance"]) | st.collapsed[:, None]
+    st.injured = distrust | (st.frustration > c["grievance"]) | st.collapsed_a
 
 
 def _escalate(
@@ -141,7 +143,8 @@ def _escalate(
     signal = c["hedge_signal"]
     felt = signal * s.promised_weakening + (1 - signal) * st.weakened
     rate = c["hedge_base"] + felt * c["hedge_guarantee"]
-    rate = rate + (st.rung >= s.crisis)[:, None] * c["hedge_crisis"]
+    crisis = np.repeat(((st.rung >= s.crisis) * c["hedge_crisis"].T).T, s.H, axis=1)
+    rate = rate + crisis
     st.hedged |= w[:, 1:] < rate
     st.hedged_any = (st.hedged.astype(F32) @ s.ones_h) > 0
 
@@ -154,7 +157,10 @@ def _pressure(s: Static, st: State, c: Mapping[str, np.ndarray]) -> np.ndarray:
         + c["beta_violation"] * st.alarms
         + c["beta_trust"] * (F32(0.5) - st.trust) * st.trusting
     )
-    z = side[:, s.principal_index].max(axis=1)
+    first, *rest = s.principal_index
+    z = side[:, first].copy()
+    for i in rest:  # column by column: a reduction over a short axis is slow
+        np.maximum(z, side[:, i], out=z)
     return np.asarray(z + c["beta_hedge"][:, 0] * st.hedged_any)
 
 

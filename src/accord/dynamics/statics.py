@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -25,12 +25,12 @@ class Static:
     phased: np.ndarray  # (K,) clauses with their own timeline (carried out step by step)
     phased_any: bool
     reversible: np.ndarray  # (K,)
-    detection: np.ndarray  # (K,)
+    detection: np.ndarray  # (n, K) q, tiled (mixing (n, K) with (K,) is ~10x slower)
     false_alarm: np.ndarray  # (K,)
     prior: np.ndarray  # (K,) log-odds of the prior belief
-    alarm_gap: np.ndarray  # (K,) alpha - q
-    belief_shift: np.ndarray  # (n or 1, K) forgetting x prior + log LR of no alarm
-    alarm_llr: np.ndarray  # (K,) log LR of an alarm minus that of no alarm
+    alarm_gap: np.ndarray  # (n, K) alpha - q
+    belief_shift: np.ndarray  # (n, K) forgetting x prior + log LR of no alarm
+    alarm_llr: np.ndarray  # (n, K) log LR of an alarm minus that of no alarm
     keep: np.ndarray  # (n or 1, 1) 1 - forgetting
     obligor_share: np.ndarray  # (A, K) each obligor's share of a clause
     obligor_any: np.ndarray  # (A, K)
@@ -45,7 +45,7 @@ class Static:
     depends_t: np.ndarray  # (K, K) float: transposed dependency matrix
     depth: int
     hedge: np.ndarray  # (K, H)
-    promised_weakening: np.ndarray  # (H,) weakening the deal promises each hedger
+    promised_weakening: np.ndarray  # (n, H) weakening the deal promises each hedger
     hedger_index: np.ndarray  # (H,)
     principals: np.ndarray  # (A,)
     principal_index: np.ndarray  # (P,) the principals (every actor when none is marked)
@@ -55,10 +55,21 @@ class Static:
     rungs: int  # rungs of the ladder
     crisis: int  # rung from which the deal is abandoned
     top: int  # absorbing top rung
+    cache: dict[str, object] = field(default_factory=dict)  # the hazard while clauses live
 
     def alive(self, t: int) -> np.ndarray:
         """Which clauses can still break in month ``t`` (irreversible ones end with life)."""
         return (self.reversible | (self.life > t)).astype(F32)
+
+    def break_hazard(self, t: int) -> np.ndarray:
+        """Monthly hazard x alive(t), as a full (n, K) array (recomputed when alive changes)."""
+        alive = self.alive(t)
+        if alive.shape[0] != 1:
+            return np.asarray(self.hazard * alive)
+        key = alive.tobytes()
+        if self.cache.get("key") != key:
+            self.cache.update(key=key, hazard=self.hazard * alive)
+        return self.cache["hazard"]  # type: ignore[return-value]
 
     def progress(self, t: int) -> np.ndarray:
         """Share of each clause carried out by month ``t`` if kept (1 without a timeline)."""
@@ -95,12 +106,12 @@ def prepare(x: EngineInputs, cols: Mapping[str, np.ndarray], p: np.ndarray) -> S
         phased=x.life_months > 0,
         phased_any=bool(np.any(x.life_months > 0)),
         reversible=x.reversible.astype(bool),
-        detection=q,
+        detection=_full(q, n),
         false_alarm=alpha,
         prior=prior,
-        alarm_gap=alpha - q,
-        belief_shift=_c(cols["forgetting"] * prior + quiet),
-        alarm_llr=_c(loud - quiet),
+        alarm_gap=_full(alpha - q, n),
+        belief_shift=_full(cols["forgetting"] * prior + quiet, n),
+        alarm_llr=_full(loud - quiet, n),
         keep=1 - cols["forgetting"],
         obligor_share=_c((obligors / np.maximum(obligors.sum(axis=1, keepdims=True), 1)).T),
         obligor_any=_c(obligors.T),
@@ -115,7 +126,7 @@ def prepare(x: EngineInputs, cols: Mapping[str, np.ndarray], p: np.ndarray) -> S
         depends_t=_c(x.depends.T),
         depth=_depth(x.depends),
         hedge=_c(x.hedge[:, hedgers]),
-        promised_weakening=_c(np.minimum(x.hedge[:, hedgers].sum(axis=0), 1.0)),
+        promised_weakening=_full(np.minimum(x.hedge[:, hedgers].sum(axis=0), 1.0), n),
         hedger_index=hedgers,
         principals=x.principals.astype(bool),
         arms_sides=x.arms_sides,
@@ -130,6 +141,12 @@ def prepare(x: EngineInputs, cols: Mapping[str, np.ndarray], p: np.ndarray) -> S
 
 def _logit(p: np.ndarray) -> np.ndarray:
     return np.asarray(np.log(p / (1 - p)), dtype=F32)
+
+
+def _full(a: np.ndarray, n: int) -> np.ndarray:
+    """Tile a per-clause row (or an (n, K) array) to a C-contiguous (n, K) float32 array."""
+    a = np.asarray(a, dtype=F32)
+    return np.ascontiguousarray(np.broadcast_to(a, (n, a.shape[-1])))
 
 
 def _c(a: np.ndarray) -> np.ndarray:
@@ -165,6 +182,7 @@ class State:
     injured: np.ndarray
     rung: np.ndarray
     collapsed: np.ndarray
+    collapsed_a: np.ndarray  # (n, A) collapsed, per actor (an (n, 1) broadcast is slow)
     owed: np.ndarray  # (n, A) promised benefit, 0 once the deal is abandoned
     trusting: np.ndarray  # (n, A) owed something by an open deal (trust matters)
     hedged: np.ndarray
@@ -198,6 +216,7 @@ class State:
                 np.int8
             ),
             collapsed=np.zeros(n, bool),
+            collapsed_a=np.zeros((n, A), bool),
             owed=np.tile(s.promised, (n, 1)),
             trusting=np.tile(s.has_trust, (n, 1)),
             hedged=np.zeros((n, s.H), bool),
@@ -223,6 +242,7 @@ class State:
         new = now & ~self.collapsed
         if new.any():
             self.collapsed |= new
+            self.collapsed_a[new] = True
             self.suspended[new] = True
             self.running[new] = False
             self.owed[new] = 0
