@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,3 +51,27 @@ def engine(db_url: str) -> Iterator[Engine]:
     eng = open_engine(db_url)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture
+def make_client(tmp_path: Path) -> Iterator[Any]:
+    """Build TestClients over fresh stores (closed at the end of the test)."""
+    from fastapi.testclient import TestClient
+
+    from accord.web.app import create_app
+    from accord.web.settings import Settings
+
+    opened: list[TestClient] = []
+
+    def make(db_url: str | None = None, **settings: Any) -> TestClient:
+        url = db_url or database_url(None, tmp_path)
+        client = TestClient(create_app(Settings(db_url=url, author="ana", **settings)))
+        client.__enter__()
+        opened.append(client)
+        client.get("/")  # sets the CSRF cookie, as opening the page does
+        client.headers["X-CSRF-Token"] = client.cookies.get("accord_csrf") or ""
+        return client
+
+    yield make
+    for client in opened:
+        client.__exit__(None, None, None)

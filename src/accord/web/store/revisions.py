@@ -58,6 +58,8 @@ class ConflictError(AccordError):
     def __init__(self, scenario: str, base: int | None, head: Saved) -> None:
         self.head = head
         self.base = base
+        self.theirs: list[dict[str, Any]] = []  # what was saved since ``base``
+        self.yours: list[dict[str, Any]] = []  # what the refused save would have changed
         super().__init__(
             Problem(
                 f"{head.author} saved revision {head.number} of {scenario} "
