@@ -68,6 +68,7 @@ def template_cmd(
     list_items: Annotated[
         bool, typer.Option("--list", help="List the scenario's items and write nothing.")
     ] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Write a panel folder: one YAML and one CSV file per expert for round 1."""
     from accord.elicit import template
@@ -75,12 +76,19 @@ def template_cmd(
 
     s = accord.load(scenario)
     if list_items:
-        for item in select_items(s, items or []):
-            console.print(f"{item.id}  {item.question}", highlight=False)
+        chosen = select_items(s, items or [])
+        if as_json:
+            print_json([i.to_dict() for i in chosen])
+            return
+        for item in chosen:
+            console.print(f"{item.id}  {item.question}", highlight=False, soft_wrap=True)
         return
     folder = template(
         s, out, _experts(experts), items=items or [], prior=prior, calibration=calibration
     )
+    if as_json:
+        print_json({"ok": True, "panel": str(folder)})
+        return
     console.print(styled(("Panel written", "bold"), f": {folder}"), highlight=False)
 
 
@@ -97,6 +105,7 @@ def feedback_cmd(
     next_: Annotated[
         bool, typer.Option("--next", help="Also start the next round, pre-filled per expert.")
     ] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Write the anonymised feedback report of a round (and start the next with --next)."""
     from accord.elicit import feedback, next_round
