@@ -20,7 +20,7 @@ def test_a_skewed_triple_gets_a_skewed_fit() -> None:
     f = fit_triple(10, 20, 40, 0.0, 100.0)
     q = f.ppf(PROBS)
     assert q[2] - q[1] > 1.3 * (q[1] - q[0])  # the long tail stays on the right
-    assert np.max(np.abs(q - [10, 20, 40])) < 2.0  # two shapes for three quantiles: near
+    assert np.max(np.abs(q - [10, 20, 40])) < 1.5  # two shapes for three quantiles: near
 
 
 def test_a_point_estimate_is_a_point_mass() -> None:

@@ -36,3 +36,12 @@ def test_the_docs_table_is_a_fresh_run(capsys: pytest.CaptureFixture[str]) -> No
     block = text.split("<!-- study -->\n", 1)[1].split("<!-- end study -->", 1)[0]
     assert run(command.group(1).split()) == 0
     assert capsys.readouterr().out.strip() == block.strip()
+
+
+@pytest.mark.slow
+def test_on_the_how_to_panel_nothing_flips() -> None:
+    from accord.elicit import leave_one_out
+
+    folder = DOC.parents[1] / "examples" / "panel-korea"
+    result = leave_one_out(folder, side="usa", runs=300)
+    assert result.flips == []  # docs/how-to/elicitation.md, step 6

@@ -8,12 +8,13 @@ keep the scenario's value. The merged scenario is validated like any scenario fi
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from accord.elicit.cooke import Score, cooke_weights
-from accord.elicit.items import data_path
+from accord.elicit.items import data_path, scenario_items
 from accord.elicit.panel import ExpertAnswers, Panel
 from accord.elicit.pool import Pooled, fit_round, pool_round
 from accord.scenario import Scenario, validate_data
@@ -79,6 +80,7 @@ def merged_scenario(
 ) -> Scenario:
     """Return ``base`` with every pooled item replaced by its range and its panel source."""
     data = base.to_dict()
+    items = {i.id: i for i in scenario_items(base)}
     taken = {s["id"] for s in data.get("sources", [])}
     ids: dict[tuple[str, ...], str] = {}
     for group in sorted({p.experts for p in pooled.values()}):
@@ -92,7 +94,8 @@ def merged_scenario(
             }
         )
     for item_id, p in sorted(pooled.items()):
-        _set(data, data_path(base, item_id), _quantity(p, ids[p.experts]))
+        bounds = (items[item_id].lo, items[item_id].hi)
+        _set(data, data_path(base, item_id), _quantity(p, ids[p.experts], bounds))
     data.setdefault("context", {})["elicitation"] = (
         f"{len(experts)} experts ({', '.join(experts)}), round {number}, {METHODS[method]}"
     )
@@ -108,8 +111,11 @@ def _source_id(group: tuple[str, ...], everyone: tuple[str, ...], taken: set[str
     return name
 
 
-def _quantity(p: Pooled, source: str) -> dict[str, Any]:
-    low, mode, high = (float(f"{x:.4g}") for x in p.triangle)
+def _quantity(p: Pooled, source: str, bounds: tuple[float, float]) -> dict[str, Any]:
+    """Return the range to write: four significant digits of its width, inside the bounds."""
+    low, mode, high = p.triangle
+    digits = 3 - math.floor(math.log10(high - low)) if high > low else 6
+    low, mode, high = (min(max(round(x, digits), bounds[0]), bounds[1]) for x in p.triangle)
     if high - low <= 0:
         return {"value": mode, "source": source}
     return {"low": low, "mode": mode, "high": high, "source": source}
