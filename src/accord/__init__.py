@@ -208,6 +208,7 @@ def sensitivity(
     arms: bool = False,
     progress: Callable[[int, int], None] | None = None,
     checks: Mapping[str, CheckResult] | None = None,
+    sweep_reps: int | None = None,
 ) -> SensitivityResult:
     """Find which assumptions drive the simulated outcome (:func:`accord.dynamics.sensitivity`).
 
@@ -228,6 +229,7 @@ def sensitivity(
         arms=arms,
         progress=progress,
         checks=checks,
+        sweep_reps=sweep_reps,
     )
 
 

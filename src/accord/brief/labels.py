@@ -55,6 +55,11 @@ class Labels:
         """Display name of an actor."""
         return next((a.name for a in self.scenario.actors if a.id == actor_id), actor_id)
 
+    def possessive(self, actor_id: str) -> str:
+        """``United States'``, ``North Korea's``."""
+        name = self.actor(actor_id)
+        return name + ("'" if name.endswith("s") else "'s")
+
     def actors(self, ids: list[str] | tuple[str, ...]) -> str:
         """Display names of several actors, joined."""
         return join_names([self.actor(a) for a in ids])

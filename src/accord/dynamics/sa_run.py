@@ -17,7 +17,7 @@ import numpy as np
 
 from accord.dynamics.executors import Progress
 from accord.dynamics.inputs import NO_DEAL, EngineInputs
-from accord.dynamics.params import resolve_params
+from accord.dynamics.params import PARAMETERS, resolve_params
 from accord.dynamics.sa_eval import OUTPUTS, Factor, evaluate, factors
 from accord.dynamics.sa_flip import flips, paired_se, sweep_design, swings
 from accord.dynamics.sa_result import Index, SensitivityResult
@@ -52,6 +52,7 @@ def sensitivity(
     arms: bool = False,
     progress: Progress | None = None,
     checks: Mapping[str, CheckResult] | None = None,
+    sweep_reps: int | None = None,
 ) -> SensitivityResult:
     """Sensitivity indices, tornado swings and ranking flips for the deals of a scenario.
 
@@ -67,7 +68,8 @@ def sensitivity(
         Any of ``p_conflict``, ``p_intact``, ``p_hedge``, ``d_conflict`` (deal minus no deal).
     samples, reps
         Design size (Sobol: a power of two) and runs per design point (the one-at-a-time
-        sweep uses ``4 * reps``).
+        sweep uses ``sweep_reps``, by default ``4 * reps``: its Monte Carlo error sets how
+        stable the tornado's ranking is).
     horizon, seed, params, arms, checks
         As for :func:`accord.simulate` (hand it the deal check's results so that the clause
         bands are the check's, not a second draw).
@@ -75,10 +77,25 @@ def sensitivity(
         Called with (stages done, stages in all).
     """
     _check(method, outputs, samples, reps)
-    check_sizes(seed=seed, **({} if horizon is None else {"horizon": horizon}))
+    sweep = 4 * reps if sweep_reps is None else sweep_reps
+    if isinstance(sweep, int) and sweep > MAX_REPS:
+        raise AccordError(
+            Problem(
+                "too many runs per sweep point",
+                path="sweep_reps",
+                expected=f"<= {MAX_REPS}",
+                found=str(sweep),
+            )
+        )
+    check_sizes(seed=seed, sweep_reps=sweep, **({} if horizon is None else {"horizon": horizon}))
     inputs = deal_inputs(scenario, deal, checks=checks, seed=seed)
     values = resolve_params(scenario, params)
-    names = {d.id: d.name for d in scenario.deals} | {NO_DEAL: "no deal"} | _clause_names(scenario)
+    names = (
+        {k: spec.label for k, spec in PARAMETERS.items()}
+        | {d.id: d.name for d in scenario.deals}
+        | {NO_DEAL: "no deal"}
+        | _clause_names(scenario)
+    )
     return analyse(
         inputs,
         values,
@@ -86,6 +103,7 @@ def sensitivity(
         outputs=tuple(outputs),
         samples=samples or DEFAULT_SAMPLES[method],
         reps=reps,
+        sweep_reps=sweep,
         horizon=_horizon(scenario, horizon),
         seed=seed,
         arms=arms,
@@ -109,6 +127,7 @@ def analyse(
     names: Mapping[str, str],
     scenario: str,
     progress: Progress | None = None,
+    sweep_reps: int | None = None,
 ) -> SensitivityResult:
     """Run the joint design and the sweep over engine inputs and build the result."""
     fs = factors(inputs, values, arms=arms)
@@ -127,7 +146,14 @@ def analyse(
         progress(1, 2)
     S = sweep_design(fs)
     sweep = evaluate(
-        inputs, fs, S, values, seed=sweep_ss, reps=4 * reps, horizon=horizon, arms=arms
+        inputs,
+        fs,
+        S,
+        values,
+        seed=sweep_ss,
+        reps=4 * reps if sweep_reps is None else sweep_reps,
+        horizon=horizon,
+        arms=arms,
     )
     at_nominal = evaluate(
         inputs, fs, S[:1], values, seed=nominal_ss, reps=NOMINAL_REPS, horizon=horizon, arms=arms

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from accord.brief import charts
+from accord.brief import charts, ensemble
 from accord.brief.blocks import (
     Block,
     Bullets,
     Chart,
     Data,
     Fragment,
+    Link,
     Paragraph,
     Section,
     T,
@@ -25,7 +26,7 @@ from accord.brief.blocks import (
 from accord.brief.context import Context, unavailable_section
 from accord.brief.gather import Unavailable
 
-__all__ = ["build", "forecasts", "spread"]
+__all__ = ["build", "ensemble_value", "forecasts", "spread"]
 
 SID, NUMBER, TITLE = "issues", 3, "Issue by issue"
 AGREE = 0.10  # models "agree" when their forecasts lie within 10% of the issue's range
@@ -65,7 +66,10 @@ def build(ctx: Context) -> Section:
             "Chart of positions and forecasts per issue; the numbers are in the list below.",
         )
     )
+    note = _weights_note(fc, data)
+    blocks += [note] if note is not None else []
     blocks.append(_table(ctx, fc, [i.id for i in issues], data))
+    blocks.append(_beyond_red_lines(ctx, fc, [i.id for i in issues], data))
     blocks.append(_disagreement(ctx, fc, [i.id for i in issues], data))
     return Section(SID, NUMBER, TITLE, tuple(blocks), data.tree)
 
@@ -73,7 +77,8 @@ def build(ctx: Context) -> Section:
 def _intro(ctx: Context, fc: dict[str, Any], data: Data) -> Paragraph:
     models = list(fc.get("models", {}))
     runs = fc.get("runs") or 0
-    parts: list[Fragment] = [f"Forecasts of {len(models)} models ({', '.join(models)})"]
+    names = ", ".join(ensemble.display(m) for m in models)
+    parts: list[Fragment] = [f"Forecasts of {len(models)} models ({names})"]
     if runs:
         parts += [
             " with ranges over ",
@@ -102,7 +107,7 @@ def _outside_example(ctx: Context, fc: dict[str, Any]) -> str:
             lo, hi, at = (fmt(v.get(k), "scale") for k in ("p10", "p90", "forecast"))
             ranged = None not in (v.get("p10"), v.get("p90")) and lo != hi
             if ranged and not float(lo) <= float(at) <= float(hi):
-                return f" (as for {model} on {issue.name})"
+                return f" (as for the {ensemble.display(model)} on {issue.name})"
     return ""
 
 
@@ -131,14 +136,22 @@ def _chart_row(ctx: Context, fc: dict[str, Any], issue_id: str) -> dict[str, Any
         "reference": issue.reference_value,
         "actors": [(", ".join(v), x) for x, v in groups.items()],
         "models": [
-            (m, v["forecast"], v.get("p10"), v.get("p90"))
+            (ensemble.display(m), v["forecast"], v.get("p10"), v.get("p90"))
             for m, v in forecasts(fc, issue_id).items()
         ],
     }
 
 
+def ensemble_value(fc: dict[str, Any], issue_id: str) -> float | None:
+    """Return the accuracy-weighted ensemble forecast on an issue (:mod:`accord.brief.ensemble`)."""
+    entries = forecasts(fc, issue_id)
+    w = ensemble.weights(entries)
+    return ensemble.combine({m: float(v["forecast"]) for m, v in entries.items()}, w)
+
+
 def _table(ctx: Context, fc: dict[str, Any], issues: list[str], data: Data) -> Table:
     models = list(fc.get("models", {}))
+    blend = len(ensemble.weights(models)) > 1
     rows = []
     for issue_id in issues:
         ref = ctx.scenario.issue(issue_id).reference_value
@@ -146,12 +159,89 @@ def _table(ctx: Context, fc: dict[str, Any], issues: list[str], data: Data) -> T
             T(ctx.labels.issue(issue_id)),
             T(data.num((issue_id, "reference"), ref, "scale")),
         ]
+        if blend:
+            cells.append(T(data.num((issue_id, "ensemble"), ensemble_value(fc, issue_id), "scale")))
         entries = forecasts(fc, issue_id)
         cells += [_cell(issue_id, m, entries[m], data) if m in entries else T("–") for m in models]
         rows.append(tuple(cells))
+    head = ("issue", "no deal", *(("ensemble",) if blend else ()))
     return Table(
-        ("issue", "no deal", *models), tuple(rows), title="Forecasts (P10–P90 in brackets)"
+        (*head, *(ensemble.display(m) for m in models)),
+        tuple(rows),
+        title="Forecasts (P10–P90 in brackets)",
     )
+
+
+def _weights_note(fc: dict[str, Any], data: Data) -> Paragraph | None:
+    """Say how the ensemble weighs the models, and where the weights come from."""
+    w = ensemble.weights(fc.get("models", {}))
+    if len(w) < 2:
+        return None
+    parts: list[Fragment] = [
+        "The ensemble weighs each model by how close it came out of sample, by the inverse "
+        "of its mean absolute error (" + ensemble.SOURCE + "): "
+    ]
+    for n, (m, x) in enumerate(sorted(w.items(), key=lambda kv: -kv[1])):
+        parts += [
+            ", " if n else "",
+            f"{ensemble.display(m)} ",
+            data.num(("weights", m), x, "util"),
+            f" (error {ensemble.DEU3_MAE[m]:.1f})",
+        ]
+    parts.append(
+        ". The Nash model forecasts each issue on its own; it is not the Nash bargaining "
+        "solution of §4, which bargains over all issues at once."
+    )
+    return Paragraph(tuple(parts))
+
+
+def _beyond_red_lines(ctx: Context, fc: dict[str, Any], issues: list[str], data: Data) -> Block:
+    """One sentence per red line that some models' forecasts cross, saying why they may."""
+    items: list[Text] = []
+    for issue_id in issues:
+        issue = ctx.scenario.issue(issue_id)
+        entries = forecasts(fc, issue_id)
+        for actor in sorted(ctx.scenario.stances):
+            st = ctx.scenario.stances[actor].get(issue_id)
+            if st is None or st.red_line is None:
+                continue
+            line, pos = issue.to_number(st.red_line), issue.to_number(st.position)
+            side = "below" if pos > line else "above"
+            over = [
+                (m, float(v["forecast"]))
+                for m, v in entries.items()
+                if (float(v["forecast"]) - line) * (line - pos) > 1e-9
+            ]
+            if not over:
+                continue
+            shown: list[Fragment] = []
+            for n, (m, x) in enumerate(over):
+                shown += [", " if n else "", f"{ensemble.display(m)} ("]
+                shown += [data.num(("red_lines", issue_id, actor, m), x, "scale"), ")"]
+            items.append(
+                T(
+                    f"{issue.name}: ",
+                    *shown,
+                    f" {side} {ctx.labels.possessive(actor)} red line (",
+                    data.num(("red_lines", issue_id, actor, "line"), line, "scale"),
+                    ").",
+                )
+            )
+    if not items:
+        return Paragraph(T("No model forecasts an outcome beyond any party's red line."))
+    items.append(
+        T(
+            "Why they may: the forecasting models place the outcome where positions, saliences "
+            "and capabilities pull it and know nothing of red lines; the agreement space and "
+            "the deal check (",
+            Link("space", "§4"),
+            ", ",
+            Link("deals", "§5"),
+            ") do. A forecast beyond a red line measures the pressure against it, not a deal "
+            "that party would sign.",
+        )
+    )
+    return Bullets(tuple(items), title="Forecasts beyond a party's red line")
 
 
 def _cell(issue_id: str, model: str, v: dict[str, Any], data: Data) -> Text:
@@ -189,9 +279,9 @@ def _disagreement(ctx: Context, fc: dict[str, Any], issues: list[str], data: Dat
             T(
                 f"{ctx.labels.issue(i)}: from ",
                 data.num((*keys, "low"), a, "scale"),
-                f" ({ma}) to ",
+                f" ({ensemble.display(ma)}) to ",
                 data.num((*keys, "high"), b, "scale"),
-                f" ({mb}).",
+                f" ({ensemble.display(mb)}).",
             )
         )
     agree = [ctx.labels.issue(i) for share, i, _ in gaps if share < AGREE]

@@ -7,6 +7,7 @@ that matter most, and the sentences saying what would flip the ranking of the de
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from accord.brief import charts
@@ -16,6 +17,7 @@ from accord.brief.blocks import (
     Chart,
     Data,
     Fragment,
+    Link,
     Paragraph,
     Section,
     T,
@@ -23,7 +25,7 @@ from accord.brief.blocks import (
     fmt,
 )
 from accord.brief.context import Context, unavailable_section
-from accord.brief.gather import Unavailable
+from accord.brief.gather import SENSITIVITY, Unavailable
 from accord.brief.sections import findings
 
 __all__ = ["build", "drivers", "flips", "focus", "label", "meaning"]
@@ -63,35 +65,44 @@ def build(ctx: Context) -> Section:
         return unavailable_section(SID, NUMBER, TITLE, [sens])
     data = Data(SID)
     deal = focus(ctx, sens)
-    top = [r for r in drivers(sens, deal) if _moves(r)][:TOP]
+    base = _baseline(ctx, sens, deal)
+    rows = [_anchored(r, base) for r in drivers(sens, deal)] if base is not None else []
+    n = int(SENSITIVITY.get("sweep_reps") or 4 * int(SENSITIVITY["reps"]))
+    top = [r for r in rows if _signal(r, n)][:TOP]
     blocks: list[Block] = [_ranking(ctx, sens)]
-    if deal is not None and top:
-        base = (sens.get("nominal") or {}).get(deal, {}).get(OUTPUT)
+    if deal is not None and base is not None and top:
         blocks += [
             _chart(ctx, deal, top, base),
             Paragraph(
                 T(
                     f"Under {_deal(ctx, deal)} the assumed case gives a ",
-                    data.num(("nominal", deal), base, "pct"),
-                    f" chance of {ctx.top} by the end of the horizon.",
+                    data.num(("baseline", deal, "p_conflict_end"), base, "pct"),
+                    f" chance of {ctx.top} by the end of the horizon (",
+                    Link("after", "§6"),
+                    "). Each bar is measured on ",
+                    data.num(("sweep_runs",), n, "int"),
+                    " simulated futures per end, against the same futures at the assumed "
+                    "values; the Monte Carlo error of a bar is up to ",
+                    data.num(("mc_error_points", deal), 100 * _max_se(rows, n), "num"),
+                    " percentage points.",
                 )
             ),
             _list(ctx, deal, top, data),
         ]
-        flat = sum(not _moves(r) for r in drivers(sens, deal))
-        if flat:
-            blocks.append(
-                Paragraph(
-                    T(
-                        f"The other {flat} uncertain inputs each move it by less than one "
-                        "percentage point across their plausible ranges."
-                        if flat > 1
-                        else "The other uncertain input moves it by less than one percentage "
-                        "point across its plausible range."
-                    ),
-                    kind="note",
-                )
+    noise = len(rows) - len(top)
+    if deal is not None and base is not None and noise:
+        blocks.append(
+            Paragraph(
+                T(
+                    f"The other {noise} uncertain inputs move it by less than twice their "
+                    "Monte Carlo error across their plausible ranges: within noise, not ranked."
+                    if noise > 1
+                    else "The other uncertain input moves it by less than twice its Monte "
+                    "Carlo error: within noise, not ranked."
+                ),
+                kind="note",
             )
+        )
     sentences = flips(sens)
     blocks.append(
         Bullets(tuple(T(s) for s in sentences), title="What would flip the ranking")
@@ -113,9 +124,42 @@ def _ranking(ctx: Context, sens: dict[str, Any]) -> Paragraph:
     )
 
 
-def _moves(row: dict[str, Any]) -> bool:
-    """Whether a swing shows at all: its two ends differ as printed (whole percentages)."""
-    return fmt(row.get("at_low"), "pct") != fmt(row.get("at_high"), "pct")
+def _baseline(ctx: Context, sens: dict[str, Any], deal: str | None) -> float | None:
+    """Return the focus deal's P(top rung) at the horizon as §6 shows it (else the sweep's)."""
+    if deal is None:
+        return None
+    sim = ctx.data("simulate")
+    if isinstance(sim, dict):
+        from accord.brief.sections.after import endpoints
+
+        end = endpoints(sim).get(deal, {})
+        if OUTPUT in end:
+            return float(end[OUTPUT])
+    value = (sens.get("nominal") or {}).get(deal, {}).get(OUTPUT)
+    return None if value is None else float(value)
+
+
+def _anchored(row: dict[str, Any], base: float) -> dict[str, Any]:
+    """Return the swing as a change from the sweep's assumed case, drawn around ``base``."""
+    shift = base - float(row.get("at_nominal", base))
+    ends = {k: min(max(float(row[k]) + shift, 0.0), 1.0) for k in ("at_low", "at_high")}
+    return {**row, **ends, "raw_low": row["at_low"], "raw_high": row["at_high"]}
+
+
+def _se(row: dict[str, Any], n: int) -> float:
+    """Monte Carlo error of a swing: two shares of ``n`` runs each (no credit for CRN)."""
+    lo, hi = float(row["raw_low"]), float(row["raw_high"])
+    return float(math.sqrt((lo * (1 - lo) + hi * (1 - hi)) / max(n, 1)))
+
+
+def _signal(row: dict[str, Any], n: int) -> bool:
+    """Whether a swing exceeds twice its Monte Carlo error (and shows as printed)."""
+    moves = fmt(row.get("at_low"), "pct") != fmt(row.get("at_high"), "pct")
+    return moves and abs(float(row["raw_high"]) - float(row["raw_low"])) > 2 * _se(row, n)
+
+
+def _max_se(rows: list[dict[str, Any]], n: int) -> float:
+    return max((_se(r, n) for r in rows), default=0.0)
 
 
 def _deal(ctx: Context, deal: str) -> str:
@@ -158,7 +202,8 @@ def _chart(ctx: Context, deal: str, top: list[dict[str, Any]], base: float | Non
     return Chart(
         svg,
         f"P({ctx.top}) under {_deal(ctx, deal)} with each assumption at the low (red) "
-        "and high (blue) end of its plausible range; the vertical line is the assumed case.",
+        "and high (blue) end of its plausible range, as a change from the same simulated "
+        "futures at the assumed values; the vertical line is the assumed case (§6).",
         "Tornado chart; the values are in the list below.",
     )
 

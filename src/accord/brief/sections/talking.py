@@ -94,7 +94,7 @@ def _never(ctx: Context, data: Data, n: NotPromise) -> Text:
         c = n.clause
         return T(
             f"“{c.text.rstrip('.')}” ({ctx.labels.deal(c.deal)}) — it crosses "
-            f"{ctx.labels.actor(ctx.side)}'s own red line (",
+            f"{ctx.labels.possessive(ctx.side)} own red line (",
             Link("parties", "§2"),
             ").",
         )
