@@ -120,7 +120,7 @@ class Jobs:
             ).all()
             return _view(job, list(names))
 
-    def list(self, scenario: str) -> list[JobView]:
+    def of_scenario(self, scenario: str) -> list[JobView]:
         """Jobs of ``scenario``, newest first."""
         with Session(self.engine) as session:
             rows = session.scalars(
@@ -139,14 +139,21 @@ class Jobs:
             return row.media_type, row.data
 
     def close(self) -> None:
-        """Stop taking work; running jobs are left to finish or be marked interrupted."""
+        """Stop the pool: its jobs end now and are marked interrupted, as after a crash."""
+        for process in list((self.pool._processes or {}).values()):  # no public way to stop it
+            process.terminate()
         self.pool.shutdown(wait=False, cancel_futures=True)
+        self._interrupt_leftovers(list(self.futures))
 
-    def _interrupt_leftovers(self) -> None:
+    def _interrupt_leftovers(self, ids: list[str] | None = None) -> None:
+        """Mark unfinished jobs interrupted (``ids``: only those; default: every one)."""
+        where = [Job.status.in_(("queued", "running"))]
+        if ids is not None:
+            where.append(Job.id.in_(ids))
         with Session(self.engine) as session, session.begin():
             session.execute(
                 update(Job)
-                .where(Job.status.in_(("queued", "running")))
+                .where(*where)
                 .values(
                     status="interrupted",
                     finished_at=now(),

@@ -113,7 +113,7 @@ def scenario_page(
         w=result,
         line=bottom_line(result.results, result.deal),
         was=bottom_line(result.before, result.deal),
-        jobs=ws.jobs.list(sid)[:10],
+        jobs=ws.jobs.of_scenario(sid)[:10],
     )
 
 

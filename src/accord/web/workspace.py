@@ -199,7 +199,7 @@ class Workspace:
 
     def _p_conflict(self, saved: Saved) -> dict[str, float]:
         """P(conflict) from the newest finished simulation of this revision, if any."""
-        for job in self.jobs.list(saved.scenario):
+        for job in self.jobs.of_scenario(saved.scenario):
             if job.kind == "simulate" and job.revision == saved.number and job.status == "done":
                 full = self.jobs.get(job.id).result or {}
                 return dict(full.get("p_conflict", {}))
