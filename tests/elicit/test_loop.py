@@ -131,3 +131,19 @@ def test_the_order_of_experts_and_items_changes_nothing(panel: Path, tmp_path: P
     assert run(["elicit", "merge", str(panel), "-o", str(a)]) == 0
     assert run(["elicit", "merge", str(copy), "-o", str(b)]) == 0
     assert a.read_text() == b.read_text()
+
+
+@pytest.mark.slow
+def test_the_brief_shows_the_panel_spread_and_the_leave_one_out_result(
+    panel: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "merged.yaml"
+    args = ["elicit", "merge", str(panel), "-o", str(out), "--loeo", "--for", "usa"]
+    assert run([*args, "--runs", "200"]) == 0
+    merged = accord.load(out)
+    check = next(s for s in merged.sources if s.id == "panel-loeo")
+    assert check.citation is not None and "Leave one expert out (round 2" in check.citation
+    text = accord.brief(merged, runs=300, check_runs=200, forecast_runs=10).to_markdown()
+    assert "\\[panel-loeo\\] Leave-one-expert-out check of the panel, round 2" in text
+    low, high = merged.stances["usa"]["cbm"].position.bounds
+    assert f"\\[{low:.3g}–{high:.3g}\\] | \\[panel\\]" in text  # the pooled range, cited

@@ -40,6 +40,13 @@ def _weights(value: str) -> Literal["equal", "performance"]:
     return cast(Literal["equal", "performance"], value)
 
 
+def _positive_runs(runs: int) -> None:
+    if runs < 1:
+        raise AccordError(
+            Problem("runs must be at least 1", path="--runs", expected=">= 1", found=str(runs))
+        )
+
+
 def _experts(value: str) -> int | list[str]:
     text = value.strip()
     if text.isdigit():
@@ -140,13 +147,34 @@ def merge_cmd(
     alpha: Annotated[
         float, typer.Option("--alpha", help="Cooke's calibration cut-off (performance weights).")
     ] = 0.0,
+    loeo: Annotated[
+        bool,
+        typer.Option("--loeo", help="Also leave each expert out and record what flips."),
+    ] = False,
+    side: Annotated[
+        str | None, typer.Option("--for", help="Actor the recommendation is for (--loeo).")
+    ] = None,
+    runs: Annotated[int, typer.Option("--runs", help="Deal-check draws (--loeo).")] = 2000,
     as_json: JsonOpt = False,
 ) -> None:
-    """Pool a round into a scenario whose ranges carry the panel's spread."""
-    from accord.elicit import merge
+    """Pool a round into a scenario whose ranges carry the panel's spread.
 
-    merged = merge(panel, round=round_, weights=_weights(weights), alpha=alpha)
-    write_atomic(out, merged.scenario.to_yaml())
+    With --loeo the scenario also records, as its source `panel-loeo`, which conclusions flip
+    without each expert (shown with the sources in the brief).
+    """
+    from accord.elicit import leave_one_out, merge
+    from accord.elicit.loeo import record
+
+    _positive_runs(runs)
+    how = _weights(weights)
+    merged = merge(panel, round=round_, weights=how, alpha=alpha)
+    scenario = merged.scenario
+    if loeo:
+        check = leave_one_out(
+            panel, round=merged.round, side=side, weights=how, runs=runs, alpha=alpha
+        )
+        scenario = record(scenario, check)
+    write_atomic(out, scenario.to_yaml())
     if as_json:
         print_json(merged.to_dict())
         return
@@ -189,10 +217,7 @@ def loeo_cmd(
     """Leave one expert out: which forecasts, verdicts and packages depend on who was asked."""
     from accord.elicit import leave_one_out
 
-    if runs < 1:
-        raise AccordError(
-            Problem("runs must be at least 1", path="--runs", expected=">= 1", found=str(runs))
-        )
+    _positive_runs(runs)
     result = leave_one_out(
         panel, round=round_, side=side, weights=_weights(weights), runs=runs, seed=seed
     )

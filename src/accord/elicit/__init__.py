@@ -141,6 +141,7 @@ def leave_one_out(
     runs: int = 2000,
     seed: int = 0,
     tolerance: float = 0.1,
+    alpha: float = 0.0,
 ) -> Loeo:
     """Rerun forecast, deal check and recommendation without each expert in turn."""
     panel = read_panel(folder)
@@ -154,4 +155,5 @@ def leave_one_out(
         runs=runs,
         seed=seed,
         tolerance=tolerance,
+        alpha=alpha,
     )

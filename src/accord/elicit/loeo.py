@@ -18,7 +18,10 @@ from accord.elicit.merge import Merged, Weights, merge_round
 from accord.elicit.panel import ExpertAnswers, Panel
 from accord.scenario import Scenario
 
-__all__ = ["Conclusions", "Loeo", "conclusions", "leave_one_out"]
+__all__ = ["Conclusions", "Loeo", "conclusions", "leave_one_out", "record"]
+
+#: Flips named one by one in the sentence a merged scenario records; the rest are counted.
+_NAMED = 6
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,26 @@ class Loeo:
             "disagreement": self.disagreement,
         }
 
+    def summary(self) -> str:
+        """Say in a paragraph what flips without each expert, and where they disagree most."""
+        head = (
+            f"Leave one expert out (round {self.round}, {self.method}; forecasts moving by more "
+            f"than {100 * self.tolerance:.0f} % of their scale, clause verdicts, the package "
+            f"recommended for {self.side}): "
+        )
+        if not self.flips:
+            text = head + "nothing flips without any one expert."
+        else:
+            named = [
+                f"without {f['without']}, the {f['kind']} of {f['what']} "
+                f"({f['text'][0]} -> {f['text'][1]})"
+                for f in self.flips[:_NAMED]
+            ]
+            more = len(self.flips) - len(named)
+            text = head + "; ".join(named) + (f"; and {more} more" if more else "") + "."
+        top = ", ".join(f"{d['item']} ({d['spread']:.2f})" for d in self.disagreement[:3])
+        return text + (f" Largest spread between the experts: {top}." if top else "")
+
     def to_markdown(self) -> str:
         """Render the report as Markdown."""
         from accord.elicit.render import render
@@ -106,15 +129,18 @@ def leave_one_out(
     seed: int = 0,
     tolerance: float = 0.1,
     top: int = 10,
+    alpha: float = 0.0,
 ) -> Loeo:
     """Rerun forecast, deal check and recommendation without each expert in turn."""
     side = side if side is not None else panel.scenario.actors[0].id
     panel.scenario.actor(side)  # an unknown side is the user's error, raised here
-    full = merge_round(panel, answers, number, weights=weights)
+    full = merge_round(panel, answers, number, weights=weights, alpha=alpha)
     base = conclusions(full.scenario, side=side, runs=runs, seed=seed)
     without = {}
     for a in sorted(answers, key=lambda a: a.expert):
-        merged = merge_round(panel, answers, number, weights=weights, leave_out=[a.expert])
+        merged = merge_round(
+            panel, answers, number, weights=weights, alpha=alpha, leave_out=[a.expert]
+        )
         without[a.expert] = conclusions(merged.scenario, side=side, runs=runs, seed=seed)
     return Loeo(
         number,
@@ -170,3 +196,21 @@ def _disagreement(merged: Merged, top: int) -> list[dict[str, Any]]:
         {"item": p.item, "spread": p.spread, "pool": list(p.quantiles), "experts": len(p.experts)}
         for p in ranked[:top]
     ]
+
+
+def record(scenario: Scenario, result: Loeo) -> Scenario:
+    """Return ``scenario`` with a source entry ``panel-loeo`` stating the comparison's result.
+
+    The entry is listed with the other sources wherever the scenario is shown (the brief's
+    assumptions and sources), so the reader sees which conclusions depend on one expert.
+    """
+    from accord.scenario import validate_data
+
+    data = scenario.to_dict()
+    entry = {
+        "id": "panel-loeo",
+        "title": f"Leave-one-expert-out check of the panel, round {result.round}",
+        "citation": result.summary(),
+    }
+    data["sources"] = [s for s in data.get("sources", []) if s["id"] != "panel-loeo"] + [entry]
+    return validate_data(data, f"<panel merge of {scenario.id}>")
