@@ -19,7 +19,6 @@ from accord.elicit.panel import (
     Estimate,
     ExpertAnswers,
     Panel,
-    check_names,
     round_dir,
 )
 from accord.errors import AccordError, Problem
@@ -44,11 +43,30 @@ def read_round(panel: Panel, number: int) -> list[ExpertAnswers]:
         if got is not None:
             answers.append(got)
     problems += _strangers(panel, folder)
-    names = [a.expert for a in answers]
-    problems += check_names(names, "expert", str(folder))
+    problems += _same_name(answers)
     if problems:
         raise AccordError(problems)
     return sorted(answers, key=lambda a: a.expert)
+
+
+def _same_name(answers: list[ExpertAnswers]) -> list[Problem]:
+    """Two files naming one expert (case does not count)."""
+    seen: dict[str, str] = {}
+    problems = []
+    for a in answers:
+        key = a.expert.lower()
+        if key in seen:
+            problems.append(
+                Problem(
+                    "two experts have the same name",
+                    path="expert",
+                    file=a.file,
+                    expected="a different name in each expert's file",
+                    found=f"{a.expert!r}, as in {seen[key]}",
+                )
+            )
+        seen.setdefault(key, a.file)
+    return problems
 
 
 def _strangers(panel: Panel, folder: Path) -> list[Problem]:
