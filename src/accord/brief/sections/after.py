@@ -13,6 +13,7 @@ from accord.brief import charts
 from accord.brief.blocks import Block, Bullets, Chart, Data, Paragraph, Section, T, Table, Text
 from accord.brief.context import Context, unavailable_section
 from accord.brief.gather import Unavailable
+from accord.brief.prose import readable
 
 __all__ = ["build", "endpoints", "paths"]
 
@@ -150,7 +151,7 @@ def _third_parties(ctx: Context, sim: dict[str, Any], data: Data) -> list[Block]
                     f"{ctx.labels.actor(e.get('actor', '?'))} "
                     f"({e.get('kind', 'effect')}, {ctx.labels.deal(deal)}): magnitude ",
                     data.num(keys, e.get("magnitude"), "util"),
-                    f". {e.get('reason', '')}",
+                    f". {readable(str(e.get('reason', '')), ctx.scenario)}",
                 )
             )
     if items:

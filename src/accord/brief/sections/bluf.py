@@ -12,6 +12,7 @@ from typing import Literal
 
 from accord.brief.blocks import Block, Data, Link, Paragraph, Section, T, Text
 from accord.brief.context import Context
+from accord.brief.prose import readable
 from accord.brief.sections import deals, findings, sensitivity, verdict
 from accord.brief.sections.issues import SID as ISSUES
 
@@ -56,6 +57,7 @@ def _clause_sentence(
 ) -> Text:
     reasons = c.get("reasons") or []
     why = deals.reason_text(reasons[0]) if isinstance(reasons, list | tuple) and reasons else ""
+    why = readable(why, ctx.scenario)
     text = ctx.labels.clause_text(str(c["id"])).rstrip(".")
     return T(
         f"{lead} “{text}” ({ctx.labels.deal(deal)}): P(implemented) ",

@@ -11,6 +11,8 @@ from typing import Any
 from accord.brief.blocks import Block, Bullets, Data, Fragment, Paragraph, Section, T, Table, Text
 from accord.brief.context import Context, unavailable_section
 from accord.brief.gather import Unavailable
+from accord.brief.prose import readable
+from accord.scenario.model import Scenario
 
 __all__ = ["build", "clauses", "reason_text", "weakest"]
 
@@ -109,25 +111,28 @@ def _row(ctx: Context, deal: str, c: dict[str, Any], data: Data) -> tuple[Text, 
     clause = T(
         f"{verdict}: " if verdict else "", c.get("text") or ctx.labels.clause_text(c["id"]), core
     )
-    reasons = " ".join(reason_text(r) for r in c.get("reasons", [])[:REASONS]) or "–"
+    reasons = " ".join(
+        readable(reason_text(r), ctx.scenario) for r in c.get("reasons", [])[:REASONS]
+    )
+    reasons = reasons or "–"
     return (
         clause,
         T(ctx.labels.actors(c.get("obligated", []))),
         tuple(p),
         T(reasons),
-        _remedy(c, keys, data),
+        _remedy(c, keys, data, ctx.scenario),
     )
 
 
-def _remedy(c: dict[str, Any], keys: tuple[str, ...], data: Data) -> Text:
+def _remedy(c: dict[str, Any], keys: tuple[str, ...], data: Data, scenario: Scenario) -> Text:
     remedies = c.get("remedies") or []
     if not remedies or c.get("verdict") == "sound":
         return T("–")
     best = max(remedies, key=lambda r: r.get("p_implemented", 0) if isinstance(r, dict) else 0)
     if not isinstance(best, dict) or best.get("p_implemented") is None:
-        return T(reason_text(best))
+        return T(readable(reason_text(best), scenario))
     return T(
-        reason_text(best),
+        readable(reason_text(best), scenario),
         " (P(implemented) would become ",
         data.num((*keys, "remedy_p_implemented"), best["p_implemented"], "pct"),
         ")",

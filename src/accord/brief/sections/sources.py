@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from accord.brief.blocks import Block, Bullets, Data, Fragment, Paragraph, Section, T, Table, Text
 from accord.brief.context import NAMES, Context
 from accord.brief.labels import join_names
+from accord.brief.prose import METHOD_NOTE
 from accord.scenario.model import Scenario
 from accord.scenario.quantity import Quantity
 
@@ -89,7 +90,7 @@ def build(ctx: Context) -> Section:
             kind="compact",
         ),
         Bullets(tuple(_source(ctx, k) for k in range(len(ctx.scenario.sources))), title="Sources"),
-        Bullets(tuple(T(METHODS[a]) for a in METHODS), title="Method notes"),
+        Bullets((*(T(METHODS[a]) for a in METHODS), T(METHOD_NOTE)), title="Method notes"),
         Bullets(_settings(ctx, data), title="How this brief was produced"),
     ]
     return Section(SID, NUMBER, TITLE, tuple(blocks), data.tree)
