@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from accord.errors import AccordError
 
 ATTRS = ("instrument", "verification", "precision", "power_shift")
 BOOLS = ("needs_ratification", "reversible", "funding_needed", "third_party_needed", "reciprocal")
+DEV = ("clauses-dev.csv", "clauses-dev-more.csv")
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +32,58 @@ def _rows(shared: Path, name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_library_holds_every_clause_once(library: dict) -> None:
-    assert len(library) == 87
-    cases = {id(case) for case, _ in library.values()}
-    assert len(cases) == 25
+def test_library_holds_every_clause_once(library: dict, shared_data: Path) -> None:
+    cases = load_cases()
+    assert len(library) == sum(len(c.scenario.deals[0].clauses) for c in cases)  # ids unique
+    shared = {r["clause_id"] for n in DEV for r in _rows(shared_data, n)}
+    assert len(shared) == 87 and shared <= set(library)
+    assert len(cases) >= 48 and len(library) >= 184
+    assert all(set(c.outcomes) == {x.id for x in c.scenario.deals[0].clauses} for c in cases)
+
+
+RESERVED = (
+    "Comprehensive Military Agreement",
+    "JCPOA",
+    "Joint Comprehensive Plan",
+    "Leap Day",
+    "New START",
+    "Elimination of Syrian Chemical",
+    "June 15",
+    "North-South Joint Declaration",
+    "SALT II",
+    "Denuclearization of the Korean Peninsula",
+    "Incidents at Sea",
+    "INCSEA",
+    "Lahore",
+    "missile non-proliferation pledge",
+    "Tehran Declaration",
+    "CFE Treaty",
+    "Conventional Armed Forces in Europe",
+    "Pyongyang Joint Declaration",
+    "Attack against Nuclear Installations",
+    "Launch Notification Agreement",
+)
+
+
+def test_no_reserved_agreement_is_coded() -> None:
+    """The issue's blind-evaluation agreements are never cases (their names may appear in a
+    source note of another case, as context, but never as a case title or clause)."""
+    for case in load_cases():
+        coded = " ".join(
+            [case.scenario.title] + [c.text for c in case.scenario.deals[0].clauses]
+        ).lower()
+        hits = [r for r in RESERVED if r.lower() in coded]
+        assert not hits, (case.file, hits)
+
+
+def test_every_new_case_separates_its_passes() -> None:
+    """Cases of the v2 library: a category, sources, and outcomes after the attributes."""
+    for path in sorted(Path(str(resources.files("accord.cases"))).glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if "library:" not in text:
+            continue
+        assert text.index("PASS 2 (outcomes)") < text.index("\noutcomes:"), path.name
+        assert "survival:" in text and "source" in text, path.name
 
 
 def test_outcomes_match_the_shared_data(library: dict, shared_data: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["auc", "brier", "calibration_table", "fit_platt", "platt"]
+__all__ = ["auc", "brier", "calibration_table", "fit_platt", "log_loss", "platt", "reliability"]
 
 
 def auc(p: np.ndarray, y: np.ndarray) -> float:
@@ -79,3 +79,15 @@ def fit_platt(p: np.ndarray, y: np.ndarray, ridge: float = 1.0) -> tuple[float, 
 def platt(p: np.ndarray, a: float, b: float) -> np.ndarray:
     """Apply a fitted recalibration."""
     return np.asarray(1 / (1 + np.exp(-(a + b * _logit(np.asarray(p, float))))), dtype=float)
+
+
+def log_loss(p: np.ndarray, y: np.ndarray) -> float:
+    """Mean negative log-likelihood of the outcomes, probabilities clipped to [1e-4, 1-1e-4]."""
+    q = np.clip(np.asarray(p, float), 1e-4, 1 - 1e-4)
+    t = np.asarray(y, float)
+    return float(-np.mean(t * np.log(q) + (1 - t) * np.log(1 - q)))
+
+
+def reliability(p: np.ndarray, y: np.ndarray, bins: int = 10) -> list[dict[str, float]]:
+    """Return the reliability diagram as a table: :func:`calibration_table` with ``bins`` bins."""
+    return calibration_table(p, y, bins)

@@ -45,6 +45,8 @@ class Case:
     outcomes: dict[str, Outcome]
     file: str
     notes: tuple[str, ...] = ()
+    category: str = "arms_control"
+    """Kind of agreement for per-domain scores: arms_control, peace, economic or other."""
 
     @property
     def deal(self) -> str:
@@ -108,10 +110,31 @@ def load_case(path: str | Path) -> Case:
     data = dict(located.data)
     raw_outcomes = data.pop("outcomes", None) or {}
     data.pop("survival", None)  # read only by accord.backtest.survival
+    category = _category(data.pop("library", None), located)
     notes = _normalise(data, raw_outcomes)
     scenario = validate_data(Located(data, str(path), located.positions))
     outcomes = _outcomes(raw_outcomes, scenario, located)
-    return Case(scenario, outcomes, str(path), tuple(notes))
+    return Case(scenario, outcomes, str(path), tuple(notes), category)
+
+
+CATEGORIES = ("arms_control", "peace", "economic", "other")
+
+
+def _category(block: Any, located: Located) -> str:
+    """Return the ``library: {category: ...}`` tag of a case (default arms_control)."""
+    if block is None:
+        return "arms_control"
+    got = block.get("category", "arms_control") if isinstance(block, dict) else None
+    if got not in CATEGORIES:
+        raise AccordError(
+            located.problem(
+                ("library", "category"),
+                "bad category",
+                expected=" | ".join(CATEGORIES),
+                found=repr(got)[:40],
+            )
+        )
+    return str(got)
 
 
 def _normalise(data: dict[str, Any], outcomes: dict[str, Any]) -> list[str]:

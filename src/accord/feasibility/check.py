@@ -17,6 +17,7 @@ from accord._streams import as_seed_sequence, keyed_rng
 from accord.errors import AccordError, Problem
 from accord.feasibility import defaults as dfl
 from accord.feasibility.explain import steps
+from accord.feasibility.history import shipped, similar_key
 from accord.feasibility.judge import DELIVERABLE, HAZARDS, INPUTS, KEPT, Evaluation, evaluate_deal
 from accord.feasibility.reasons import reasons
 from accord.feasibility.remedies import remedies
@@ -25,7 +26,7 @@ from accord.feasibility.spec import ClauseSpec, resolve_deal
 from accord.scenario.canonical import canonical
 from accord.scenario.model import Deal, Scenario
 
-__all__ = ["check", "check_all", "verdict"]
+__all__ = ["check", "check_all", "judge_deal", "verdict"]
 
 
 def check(
@@ -56,6 +57,24 @@ def check(
     AccordError
         For an unknown deal or parameter, too few runs, or no deals in the scenario.
     """
+    return judge_deal(scenario, deal, runs=runs, seed=seed, history=True, params=params)
+
+
+def judge_deal(
+    scenario: Scenario,
+    deal: str | None,
+    *,
+    runs: int,
+    seed: int | np.random.SeedSequence | None,
+    history: bool,
+    params: dict[str, float],
+) -> CheckResult:
+    """Run :func:`check`, with or without the fitted layer.
+
+    ``history=False`` leaves out the fitted layer (:mod:`accord.feasibility.history`):
+    ``p_history`` and ``p_full`` are None. The backtest uses it, so that nothing it scores
+    comes from weights fitted on the clause's own outcome.
+    """
     pm = _constants(params)
     if runs < 10 or runs > 1_000_000:
         raise AccordError(
@@ -68,7 +87,7 @@ def check(
     d = scenario.deal(listed.id)
     specs = resolve_deal(scenario, d, pm)
     U = _uniforms(as_seed_sequence(seed), specs, runs)
-    ev, counter = evaluate_deal(specs, U, pm)
+    ev, counter = evaluate_deal(specs, U, pm, shipped() if history else None)
     clauses = tuple(
         _judgement(scenario, d, specs, k, ev, U, pm, counter) for k in range(len(specs))
     )
@@ -149,6 +168,9 @@ def _judgement(
         core=spec.core,
         depends_on=spec.depends_on,
         p_implemented=_r(mean),
+        p_history=_maybe(ev.history(2)[:, k]),
+        p_full=_maybe(ev.history(3)[:, k]),
+        similar=_similar(spec),
         p_own=_r(ev.product(tuple(n for n in ev.factors if n != "dependencies"))[:, k].mean()),
         p_low=_r(min(lo, mean)),
         p_high=_r(max(hi, mean)),
@@ -169,6 +191,17 @@ def _judgement(
         releases=spec.counterparts,
         explain=steps(spec, ev, k, pm, counter),
     )
+
+
+def _maybe(p: np.ndarray) -> float | None:
+    """Mean of the fitted layer's draws; None without the layer."""
+    return None if np.isnan(p).any() else _r(float(p.mean()))
+
+
+def _similar(spec: ClauseSpec) -> tuple[int, int] | None:
+    """(clauses like it in the library, of which implemented), from the shipped layer."""
+    h = shipped()
+    return None if h is None else h.similar.get(similar_key(spec))
 
 
 def _r(x: float) -> float:

@@ -55,6 +55,7 @@ __all__ = [
     "PARAMETERS",
     "POWER_SHIFT",
     "REGIMES",
+    "RELATIONS",
     "InstrumentDefaults",
     "Parameter",
     "RegimeDefaults",
@@ -160,9 +161,22 @@ ENFORCEMENT = MappingProxyType(
         "reciprocal_suspension": (0.6, 1.0, 1.4),
         "snapback": (0.9, 1.3, 1.8),
         "guarantor": (1.0, 1.5, 2.0),
+        "coercive": (1.5, 2.5, 4.0),
     }
 )
 """Per-period loss L if caught, in per-period values of the deal, by enforcement kind."""
+
+
+RELATIONS = MappingProxyType(
+    {
+        "hostile": (0.1, 0.25, 0.4),
+        "mixed": (0.3, 0.5, 0.7),
+        "cooperative": (0.6, 0.75, 0.9),
+    }
+)
+"""Prior that the obligor keeps its word (track record), by the parties' relations at
+signing, when neither the clause nor the actor gives one (Kydd 1997: trust is a prior
+about type; Axelrod 1984: the shadow of past play)."""
 
 
 @dataclass(frozen=True)
@@ -291,6 +305,27 @@ PARAMETERS = MappingProxyType(
                 "Abbott & Snidal 2000; Chayes & Chayes 1993",
             ),
             Parameter(
+                "monitor_detection",
+                0.5,
+                "per-period probability that an outside monitor (UN mission, IAEA, OPCW, "
+                "OSCE) reports a violation the parties' own means miss",
+                "judgement (Fortna 2008 on peacekeeping; Chayes & Chayes 1993)",
+            ),
+            Parameter(
+                "linkage_loss",
+                0.5,
+                "extra per-period loss from breaking a clause the obligor's gains on "
+                "other issues are tied to",
+                "judgement (Axelrod & Keohane 1985 on issue linkage)",
+            ),
+            Parameter(
+                "dependency_floor",
+                0.4,
+                "share of a clause's own P kept when what it waits on fails (it may "
+                "still be carried out, late or in part)",
+                "judgement: dependency effects are bounded, never compounded",
+            ),
+            Parameter(
                 "hazard_vague", 0.3, "P(failure from ambiguous wording)", "Chayes & Chayes 1993"
             ),
             Parameter(
@@ -302,7 +337,8 @@ PARAMETERS = MappingProxyType(
             Parameter(
                 "hazard_sequence",
                 0.10,
-                "P(a sequencing dispute) per clause waited on",
+                "P(a sequencing dispute) when the clause waits on others (once, however "
+                "many it waits on)",
                 "Chayes & Chayes 1993",
             ),
             Parameter(

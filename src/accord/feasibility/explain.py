@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from accord.feasibility.history import FEATURES, History
 from accord.feasibility.judge import DELIVERABLE, HAZARDS, KEPT, Evaluation
 from accord.feasibility.result import Step
 from accord.feasibility.spec import ClauseSpec
@@ -58,7 +59,8 @@ def _formulas(spec: ClauseSpec, pm: dict[str, float]) -> dict[str, str]:
         "sequencing": "(1 - hazard_sequence) ^ clauses waited on",
         "timeline": "exp(-hazard_per_year * horizon)",
         "parties": "1 - hazard_per_party * (obligated parties - 2)",
-        "dependencies": "product of P(implemented) of the clauses waited on",
+        "dependencies": f"{pm['dependency_floor']} + (1 - {pm['dependency_floor']}) x "
+        "the lowest own P(implemented) of the clauses waited on",
     }
 
 
@@ -117,4 +119,20 @@ def steps(
             "Bayes",
         ),
     ]
+    if ev.layer is not None:
+        out.append(_layer_step(ev.layer, ev, k))
     return tuple(out)
+
+
+def _layer_step(layer: tuple[History, np.ndarray], ev: Evaluation, k: int) -> Step:
+    h, x = layer
+    used = [f"{n} {w:+.2f}" for n, w, v in zip(FEATURES, h.weights, x[k], strict=True) if v]
+    return Step(
+        "P(implemented), the library's view",
+        f"sigmoid({h.thresholds[1]:.2f} + {h.slope:.2f} logit(P)"
+        + (" + " + " ".join(used) if used else "")
+        + ")",
+        round(float(ev.history(2)[:, k].mean()), 4),
+        f"fitted layer, fitted once on the case library ({h.n_agreements} agreements, "
+        f"{h.n_clauses} clauses); shown beside P, does not set the verdict",
+    )

@@ -97,13 +97,14 @@ def hazard(
 ) -> dict[str, Array]:
     """Return the management hazards (Chayes & Chayes 1993).
 
-    Each is a probability of failing without anyone choosing it: ambiguity, sequencing (per
-    clause waited on), timeline, parties.
+    Each is a probability of failing without anyone choosing it: ambiguity, sequencing (once
+    for a clause that waits on others, however many: the hazard does not compound), timeline,
+    parties.
     """
     zero = 0.0 * years
     return {
         "ambiguity": np.where(vague, h["hazard_vague"], h["hazard_precise"]) + zero,
-        "sequencing": 1.0 - (1.0 - h["hazard_sequence"]) ** n_waits + zero,
+        "sequencing": np.where(n_waits > 0, h["hazard_sequence"], 0.0) + zero,
         "timeline": 1.0 - np.exp(-h["hazard_per_year"] * years),
         "parties": np.minimum(h["hazard_per_party"] * np.maximum(n_parties - 2, 0), 0.5) + zero,
     }

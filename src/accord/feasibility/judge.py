@@ -14,6 +14,7 @@ import numpy as np
 
 from accord.feasibility import defaults as dfl
 from accord.feasibility import formulas as fm
+from accord.feasibility.history import History, attributes, logit
 from accord.feasibility.inputs import Input, draw
 from accord.feasibility.spec import ClauseSpec
 
@@ -61,12 +62,21 @@ class Evaluation:
     credibility: Array
     binds: Array
     threshold: Array
+    layer: tuple[History, Array] | None = None
+    """The fitted layer and the clauses' attributes ``(K, F)``; None = structural only."""
     _memo: dict[tuple[str, ...], Array] = field(default_factory=dict, repr=False)
 
     @property
     def p(self) -> Array:
-        """P(implemented) per draw: the product of all factors."""
+        """P(implemented) per draw: the product of all factors (the structural judgement)."""
         return self.product(tuple(self.factors))
+
+    def history(self, level: int = 2) -> Array:
+        """Return the fitted layer's P(outcome >= level) per draw (NaN without the layer)."""
+        if self.layer is None:
+            return np.full_like(self.p, np.nan)
+        h, x = self.layer
+        return h.p_at_least(level, logit(self.p), x)
 
     def product(self, names: tuple[str, ...]) -> Array:
         """Product of the named factors (computed once, for all clauses)."""
@@ -149,8 +159,15 @@ def _kept(
         pm["war_cost"],
         pm["powell_sigma"],
     )
-    reversible = _col(specs, lambda s: s.reversible).astype(bool)
-    exposure = d["horizon"] + np.where(reversible, pm["settle_years"], 0.0)
+    settle = _col(
+        specs,
+        lambda s: (
+            0.0
+            if not s.reversible
+            else min(pm["settle_years"], s.duration if s.duration is not None else np.inf)
+        ),
+    )
+    exposure = d["horizon"] + settle  # a long duration is not a long time to implement
     turnover = fm.p_survives_turnover(
         exposure, d["political_horizon"], _col(specs, lambda s: s.reversal)
     )
@@ -169,6 +186,7 @@ def evaluate_clauses(
     pm: dict[str, float],
     counter: Array | None = None,
     waits: Array | None = None,
+    history: History | None = None,
 ) -> Evaluation:
     """Evaluate clauses on their own (no dependency chain).
 
@@ -185,9 +203,13 @@ def evaluate_clauses(
         reciprocal suspension (a reward nobody believes deters nothing); 1 if None.
     waits
         ``(K,)`` number of clauses each waits on; from the specs if None.
+    history
+        The fitted layer (:mod:`accord.feasibility.history`); None = structural only.
     """
     d = _draws(specs, U)
-    d["detection_effective"] = d["detection"] * _col(
+    monitor = _col(specs, lambda s: pm["monitor_detection"] if s.monitored else 0.0)
+    seen = 1.0 - (1.0 - d["detection"]) * (1.0 - monitor)
+    d["detection_effective"] = seen * _col(
         specs, lambda s: 1.0 if s.precise else pm["vague_detection"]
     )
     counter = np.ones_like(d["gain"]) if counter is None else counter
@@ -206,7 +228,8 @@ def evaluate_clauses(
     reciprocal = _col(specs, lambda s: s.reciprocal).astype(bool)
     kept["reciprocity"] = np.where(reciprocal, 1.0 - pm["unravel"] * (1.0 - cred), 1.0)
     factors = {**deliver, **kept, **{k: 1.0 - v for k, v in h.items()}}
-    return Evaluation(factors, d, cred, binds, threshold)
+    layer = None if history is None else (history, np.stack([attributes(s) for s in specs]))
+    return Evaluation(factors, d, cred, binds, threshold, layer)
 
 
 def _counter_credibility(specs: list[ClauseSpec], cred: Array) -> Array:
@@ -219,10 +242,13 @@ def _counter_credibility(specs: list[ClauseSpec], cred: Array) -> Array:
     return out
 
 
-def chain(specs: list[ClauseSpec], own: Array) -> Array:
-    """Return the product of the own P(implemented) of the clauses each clause waits on.
+def chain(specs: list[ClauseSpec], own: Array, floor: float = 0.4) -> Array:
+    """Return the dependency factor: ``floor + (1 - floor) x`` the weakest awaited own P.
 
-    One level deep; a mutual wait is an exchange, not a sequence, and is left out.
+    One level deep; a mutual wait is an exchange, not a sequence, and is left out. The
+    weakest link counts, not the product of the links, and the factor never falls below
+    ``floor``: a clause whose prerequisite fails may still be carried out late or in part,
+    so dependency effects are bounded and do not compound.
     """
     ids = [s.id for s in specs]
     out = np.ones_like(own)
@@ -230,12 +256,12 @@ def chain(specs: list[ClauseSpec], own: Array) -> Array:
         for dep in s.depends_on:
             j = ids.index(dep)
             if s.id not in specs[j].depends_on:
-                out[:, k] *= own[:, j]
-    return out
+                out[:, k] = np.minimum(out[:, k], own[:, j])
+    return floor + (1.0 - floor) * out
 
 
 def evaluate_deal(
-    specs: list[ClauseSpec], U: Array, pm: dict[str, float]
+    specs: list[ClauseSpec], U: Array, pm: dict[str, float], history: History | None = None
 ) -> tuple[Evaluation, Array]:
     """Evaluate a whole deal: couple reciprocal clauses, then chain the dependencies.
 
@@ -244,8 +270,9 @@ def evaluate_deal(
     """
     first = evaluate_clauses(specs, U, pm)
     counter = _counter_credibility(specs, first.credibility)
-    ev = evaluate_clauses(specs, U, pm, counter)
-    return ev.with_factor("dependencies", chain(specs, ev.p)), counter
+    ev = evaluate_clauses(specs, U, pm, counter, history=history)
+    deps = chain(specs, ev.p, pm["dependency_floor"])
+    return ev.with_factor("dependencies", deps), counter
 
 
 def constants(overrides: dict[str, float] | None = None) -> dict[str, float]:

@@ -56,8 +56,10 @@ class Step:
 class ClauseJudgement:
     """The judgement of one clause (field meanings: ``notes/CONTRACT-check.md``).
 
-    ``p_own`` is P(implemented) leaving out the clauses it waits on (``p_implemented`` is
-    ``p_own`` times their own probabilities, one level deep).
+    ``p_own`` is P(implemented) leaving out the clauses it waits on (``p_implemented`` also
+    counts them, one level deep, bounded: see :func:`accord.feasibility.judge.chain`).
+    ``p_implemented`` is the structural judgement, which sets the verdict; ``p_history`` and
+    ``p_full`` are the fitted layer's view of it (:mod:`accord.feasibility.history`).
     """
 
     id: str
@@ -86,6 +88,12 @@ class ClauseJudgement:
     remedies: tuple[Remedy, ...]
     releases: tuple[str, ...]
     explain: tuple[Step, ...]
+    p_history: float | None = None
+    """What the case library says: P(implemented) from the fitted layer (None without it)."""
+    p_full: float | None = None
+    """What the case library says: P(fully implemented, outcome 3) (None without it)."""
+    similar: tuple[int, int] | None = None
+    """The library's track record for clauses like it: (clauses, of which implemented)."""
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
         """Plain data; the ``--explain`` chain only when asked."""
@@ -94,6 +102,7 @@ class ClauseJudgement:
         data["reason_weights"] = [{"factor": r.factor, "lowers": r.lowers} for r in self.reasons]
         for key in ("obligated", "beneficiaries", "depends_on", "releases"):
             data[key] = list(data[key])
+        data["similar"] = None if self.similar is None else list(self.similar)
         if not explain:
             data.pop("explain")
         return data

@@ -52,6 +52,12 @@ class ClauseSpec:
     source: str | None = None
     names: dict[str, str] = field(default_factory=dict)
     """Display names of the actors it names (id -> name), for the plain-language reasons."""
+    monitored: bool = False
+    """Whether an outside body monitors it (raises the detection probability)."""
+    duration: float | None = None
+    """Years the obligation lasts once carried out (None: as long as the deal)."""
+    relations: str | None = None
+    linkage: bool = False
 
     def with_(self, **changes: object) -> ClauseSpec:
         """Return a copy with some attributes changed."""
@@ -134,7 +140,7 @@ def resolve_clause(s: Scenario, deal: Deal, c: Clause, params: dict[str, float])
         third_party=bool(c.third_party_needed),
         controlled=idef.controlled,
         reversal=idef.reversal,
-        obligation=idef.obligation,
+        obligation=idef.obligation + (dfl.parameter("linkage_loss", params) if c.linkage else 0.0),
         reciprocal=reciprocal,
         enforcement=enforcement,
         reversible=c.reversible if c.reversible is not None else True,
@@ -144,6 +150,10 @@ def resolve_clause(s: Scenario, deal: Deal, c: Clause, params: dict[str, float])
         inputs=_inputs(c, actors, verification, enforcement, params),
         third_party_effects={a: Input.of(q, "clause") for a, q in c.third_party_effects.items()},
         source=c.source,
+        monitored=bool(c.monitored),
+        duration=None if c.duration_years is None else c.duration_years.point,
+        relations=c.relations,
+        linkage=bool(c.linkage),
     )
 
 
@@ -245,6 +255,8 @@ def _track(c: Clause, actors: dict[str, Actor], params: dict[str, float]) -> Inp
     if c.track_record is not None:
         return Input.of(c.track_record, "clause")
     got = _weakest(c, actors, "track_record")
+    if got is None and c.relations is not None:
+        return Input.triple(dfl.RELATIONS[c.relations], f"default: relations {c.relations}")
     if got is None:
         return Input.fixed(dfl.parameter("track_record", params), "default")
     return Input.of(got[1], f"actor {got[0]}")  # type: ignore[arg-type]

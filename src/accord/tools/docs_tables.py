@@ -77,26 +77,60 @@ def _agreements(data: Path) -> str:
     from accord.backtest.agreements import backtest_agreements
 
     d = backtest_agreements(runs=1000, seed=0).to_dict()
-    base = d["baselines"]["base_rate_loao"]
-    rule = d["baselines"]["rule_verified_and_precise_loao"]
+    b = d["baselines"]
+    best = max(d["rules_chosen"], key=lambda k: d["rules_chosen"][k])
+
+    def row(name: str, sc: dict[str, float | None]) -> str:
+        return (
+            f"| {name} | {_three(sc['auc'])} | {_three(sc['brier'])} | {_three(sc['log_loss'])} |"
+        )
+
     rows = [
-        "| judgement | AUC | Brier |",
-        "|---|---|---|",
-        f"| deal check (no parameter fitted) | {d['auc']:.3f} | {d['brier']:.3f} |",
-        "| deal check, logistic recalibration fitted leave-one-agreement-out | "
-        f"{d['recalibrated_loao']['auc']:.3f} | {d['recalibrated_loao']['brier']:.3f} |",
-        f"| base rate ({100 * d['base_rate']:.0f} % implemented; leave-one-agreement-out) | "
-        f"{base['auc']:.3f} | {base['brier']:.3f} |",
-        '| rule "verified (data exchange, on-site, continuous) and precise => implemented" '
-        f"(rates leave-one-agreement-out) | {rule['auc']:.3f} | {rule['brier']:.3f} |",
+        "| agreements | clauses | implemented (outcome 2 or 3) | fully (3) |",
+        "|---|---|---|---|",
+        f"| {d['n_agreements']} | {d['n_clauses']} | {_two(d['base_rate'])} | "
+        f"{_two(d['full_rate'])} |",
         "",
-        "| P(implemented) | clauses | mean P | implemented |",
+        "| P(implemented), scored leave-one-agreement-out | AUC | Brier | log loss |",
+        "|---|---|---|---|",
+        row("fitted layer (ordinal, over the structural P and 8 attributes)", d["fitted_loao"]),
+        row("structural judgement (no parameter fitted)", d),
+        row("structural judgement, logistic recalibration", d["recalibrated_loao"]),
+        row("base rate of the other agreements", b["base_rate_loao"]),
+        row(
+            f'best one-line rule, chosen on the other agreements ("{best}" '
+            f"in {d['rules_chosen'][best]} of {d['n_agreements']} folds)",
+            b["best_rule_loao"],
+        ),
+        row('rule "verified and precise => implemented"', b["rule_verified_and_precise_loao"]),
+        "",
+        "| P(fully implemented) | AUC | Brier | log loss |",
+        "|---|---|---|---|",
+        row("fitted layer", d["fitted_full_loao"]),
+        row("base rate of the other agreements", b["full_base_rate_loao"]),
+        "",
+        "| kind | clauses | implemented | fitted AUC | fitted Brier | base-rate Brier |",
+        "|---|---|---|---|---|---|",
+    ]
+    for cat, c in d["by_category"].items():
+        f, br = c["fitted_loao"], c["base_rate_loao"]
+        rows.append(
+            f"| {cat.replace('_', ' ')} | {c['n_clauses']} | {_two(c['implemented'])} | "
+            f"{_three(f['auc'])} | {_three(f['brier'])} | {_three(br['brier'])} |"
+        )
+    rows += [
+        "",
+        "| fitted P(implemented) | clauses | mean P | implemented |",
         "|---|---|---|---|",
     ]
-    for b in d["calibration"]:
-        mean, seen = (_two(b[k]) for k in ("mean_p", "observed"))
-        rows.append(f"| {b['bin']} | {b['n']} | {mean} | {seen} |")
+    for r in d["reliability_fitted_loao"]:
+        mean, seen = (_two(r[k]) for k in ("mean_p", "observed"))
+        rows.append(f"| {r['bin']} | {r['n']} | {mean} | {seen} |")
     return "\n".join(rows) + "\n"
+
+
+def _three(x: float | None) -> str:
+    return "—" if x is None else f"{x:.3f}"
 
 
 def _two(x: float | None) -> str:
