@@ -134,3 +134,15 @@ def test_a_folder_in_use_is_not_overwritten(panel: Path) -> None:
     before = (panel / "panel.yaml").read_text()
     assert run(["elicit", "template", "korea-2018", "-o", str(panel)]) == 2
     assert (panel / "panel.yaml").read_text() == before
+
+
+def test_a_misspelt_section_and_an_old_round(
+    panel: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = panel / "round1" / "alice.yaml"
+    path.write_text(path.read_text().replace("items:", "itmes:").replace("round: 1", "round: 2"))
+    problems = _problems(panel, capsys)
+    found = {(p["path"], p["message"]) for p in problems}
+    assert ("itmes", "unknown field") in found
+    assert ("round", "the file is for another round") in found
+    assert all(p["file"] == str(path) and p["line"] for p in problems)

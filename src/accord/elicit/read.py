@@ -27,6 +27,7 @@ from accord.scenario.locate import Located, parse_text
 __all__ = ["read_round"]
 
 _KEYS = {"question", "bounds", "prior", "p05", "p50", "p95", "rationale"}
+_TOP = {"expert", "round", "items", "calibration"}
 
 
 def read_round(panel: Panel, number: int) -> list[ExpertAnswers]:
@@ -133,9 +134,45 @@ def _read_yaml(panel: Panel, path: Path, expert: str, problems: list[Problem]) -
                 ("expert",), "the file names another expert", expected=expert, found=named
             )
         )
+    problems += _layout(located, path)
     items = _entries(located, "items", set(panel.items), panel, problems)
     calibration = _entries(located, "calibration", set(panel.seeds), panel, problems)
     return ExpertAnswers(named, str(path), items, calibration)
+
+
+def _layout(located: Located, path: Path) -> list[Problem]:
+    """Problems with the file's outline: not a mapping, unknown keys, another round's file."""
+    if not isinstance(located.data, dict):
+        return [
+            located.problem(
+                (),
+                "an expert's file is a mapping",
+                expected="expert, round, items, calibration",
+                found=type(located.data).__name__,
+            )
+        ]
+    problems = [
+        located.problem((key,), "unknown field", expected=", ".join(sorted(_TOP)), found=str(key))
+        for key in located.data
+        if key not in _TOP
+    ]
+    for key in ("items", "calibration"):
+        value = located.data.get(key)
+        if value is not None and not isinstance(value, dict):
+            problems.append(
+                located.problem(
+                    (key,), "a mapping of id -> estimate is expected", found=type(value).__name__
+                )
+            )
+    given = located.data.get("round")
+    number = path.parent.name.removeprefix("round")
+    if given is not None and str(given) != number:
+        problems.append(
+            located.problem(
+                ("round",), "the file is for another round", expected=number, found=str(given)
+            )
+        )
+    return problems
 
 
 def _entries(
