@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,20 @@ def test_a_misspelt_section_and_an_old_round(
     assert ("itmes", "unknown field") in found
     assert ("round", "the file is for another round") in found
     assert all(p["file"] == str(path) and p["line"] for p in problems)
+
+
+def test_the_error_shown_in_the_how_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    shutil.copytree(docs / "examples" / "panel-korea", tmp_path / "panel-korea")
+    monkeypatch.chdir(tmp_path)
+    alice = Path("panel-korea/round2/alice.yaml")
+    alice.write_text(alice.read_text().replace("p95: 86.5", "p95: 36.5", 1))
+    Path("panel-korea/round2/carol.yaml").unlink()
+    with pytest.raises(AccordError) as err:
+        merge("panel-korea")
+    shown = [f"  {p}" for p in err.value.problems]
+    page = (docs / "how-to" / "elicitation.md").read_text()
+    block = page.split("```text\nerror: 2 problems found\n", 1)[1].split("```", 1)[0]
+    assert shown == block.rstrip("\n").split("\n")
