@@ -82,7 +82,7 @@ class AgreementsBacktest:
         out = {}
         for cat in sorted(set(cats)):
             sel = cats == cat
-            out[cat] = {
+            out[str(cat)] = {
                 "n_clauses": int(sel.sum()),
                 "implemented": round(float(y[sel].mean()), 4),
                 "fitted_loao": _scores(self._col("p_fitted")[sel], y[sel]),
