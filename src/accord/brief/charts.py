@@ -88,7 +88,7 @@ def issue_ranges(rows: Sequence[Mapping[str, Any]]) -> str:
     models = list(dict.fromkeys(m[0] for r in rows for m in r["models"]))
     ncol = 2 if len(rows) > 1 else 1
     nrow = max((len(rows) + ncol - 1) // ncol, 1)
-    height = nrow * (0.24 * len(models) + 1.05)
+    height = nrow * (0.24 * len(models) + 1.25)
     fig = _figure(7.4, height)
     axes = fig.subplots(nrow, ncol, squeeze=False)
     for k, ax in enumerate(axes.flat):
@@ -107,7 +107,7 @@ def _strip(ax: Any, row: Mapping[str, Any], models: list[str], show_names: bool)
     pad = 0.04 * (hi - lo)
     ax.set_xlim(lo - pad, hi + pad)
     n = len(models)
-    ax.set_ylim(n - 0.5, -1.6)
+    ax.set_ylim(n - 0.5, -2.2)  # room for two lines of party labels below the title
     ax.set_yticks(range(n), models if show_names else [], fontsize=7.5)
     ax.tick_params(axis="y", length=0)
     ax.tick_params(axis="x", labelsize=7.5)

@@ -83,7 +83,7 @@ def build(ctx: Context) -> Section:
                     data.num(("sweep_runs",), n, "int"),
                     " simulated futures per end, against the same futures at the assumed "
                     "values; the Monte Carlo error of a bar is up to ",
-                    data.num(("mc_error_points", deal), 100 * _max_se(rows, n), "num"),
+                    data.num(("mc_error_points", deal), round(100 * _max_se(rows, n), 1), "num"),
                     " percentage points.",
                 )
             ),
