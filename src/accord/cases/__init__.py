@@ -11,7 +11,7 @@ file gives top-level ``clauses:``, and per-clause ``outcome:`` fields moved into
 >>> from accord.cases import load_cases
 >>> cases = load_cases()
 >>> len(cases), sum(len(c.outcomes) for c in cases)
-(48, 184)
+(56, 208)
 """
 
 from __future__ import annotations
