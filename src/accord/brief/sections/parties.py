@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from accord.brief.blocks import Bullets, Data, Fragment, Paragraph, Section, Table, Text, text
+from accord.brief.blocks import (
+    Bullets,
+    Data,
+    Fragment,
+    Paragraph,
+    Section,
+    Table,
+    Text,
+    fmt,
+    text,
+)
 from accord.brief.context import Context
 from accord.brief.sections.space import value_text
 from accord.scenario.model import Actor, Stance
@@ -142,10 +152,18 @@ def _domestic(actor: Actor, data: Data) -> Text:
             f"({rat.threshold.value.replace('_', ' ')})"
         ]
         if rat.support is not None:
+            q = rat.support
             parts += [
-                ", expected support ",
-                *_range(data, (actor.id, "support", use.ratifier), rat.support, "pct"),
+                ", support most likely ",
+                *_range(data, (actor.id, "support", use.ratifier), q, "pct"),
             ]
+            mean = (q.bounds[0] + q.point + q.bounds[1]) / 3  # triangular, as the check draws
+            if q.uncertain and fmt(mean, "pct") != fmt(q.point, "pct"):
+                parts += [
+                    ", on average ",
+                    data.num((actor.id, "support", use.ratifier, "mean"), mean, "pct"),
+                    " (the figure the deal check weighs)",
+                ]
     if dom.horizon_years is not None:
         parts += [
             "; leadership may change within ",
