@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -168,3 +169,25 @@ def test_uploaded_script_shows_as_text(make_client: Any) -> None:
     assert "Imported" in upload.text
     again = client.post("/upload", files={"file": ("t.yaml", b"id: [")})
     assert 'data-testid="problems"' in again.text and "t.yaml" in again.text
+
+
+def test_a_scenario_without_deals_opens(make_client: Any) -> None:
+    client = make_client()
+    data = accord.load("korea-2018").to_dict()
+    data.update(id="nodeals", deals=[])
+    made = client.post("/api/scenarios", json={"text": accord.scenario.dump_yaml(data)})
+    assert made.status_code == 201
+    page = client.get("/s/nodeals")
+    assert page.status_code == 200 and "no deals: nothing to check" in page.text
+    out = client.post("/api/scenarios/nodeals/whatif", json={"base": 1, "deal": "x"})
+    assert out.status_code == 404 and out.json()["problems"][0]["path"] == "deal"
+
+
+def test_upload_names_cannot_leave_the_folder(make_client: Any) -> None:
+    client = make_client()
+    ktab = (
+        Path(__file__).resolve().parents[2] / "docs" / "examples" / "ktab-example.csv"
+    ).read_bytes()
+    out = client.post("/upload", files={"file": ("../../evil/..csv", ktab)})
+    assert out.status_code == 200 and ("Imported" in out.text or "problems" in out.text)
+    assert "Imported" in client.post("/upload", files={"file": ("k.csv", ktab)}).text

@@ -97,6 +97,7 @@ def test_analyst_flow_in_chromium(server: str) -> None:
         page.get_by_test_id("message").fill(f"{clause}: verification {verification}")
         page.get_by_test_id("save").click()
         expect(page.get_by_test_id("saved")).to_contain_text("Saved revision 2")
+        expect(page.locator("#head-meta")).to_contain_text(f"{clause}: verification")
         page.screenshot(path=SHOTS / "03-saved.png", full_page=True)
 
         page.get_by_test_id("diff-link").click()
@@ -110,7 +111,7 @@ def test_analyst_flow_in_chromium(server: str) -> None:
         page.get_by_test_id("job-kind").select_option("simulate")
         page.get_by_test_id("job-runs").fill("20000")
         page.get_by_test_id("start-job").click()
-        job = page.get_by_test_id("job").first
+        job = page.get_by_test_id("job").filter(has_text="simulate of revision")
         page.wait_for_function(
             "() => { const b = document.querySelector('[data-testid=job] progress');"
             " return b && b.value > 0 && b.value < b.max; }",
@@ -119,14 +120,15 @@ def test_analyst_flow_in_chromium(server: str) -> None:
         job.scroll_into_view_if_needed()
         page.screenshot(path=SHOTS / "05-progress.png", full_page=True)
         expect(job.get_by_test_id("job-status")).to_have_text("done", timeout=180_000)
-        expect(job).to_contain_text("P(conflict)")
+        expect(job).to_contain_text("P(conflict)", timeout=30_000)  # the final state swapped in
         page.screenshot(path=SHOTS / "06-simulated.png", full_page=True)
 
         page.get_by_test_id("job-kind").select_option("brief")
         page.get_by_test_id("job-runs").fill("200")
         page.get_by_test_id("start-job").click()
-        brief = page.get_by_test_id("job").first
+        brief = page.get_by_test_id("job").filter(has_text="brief of revision")
         expect(brief.get_by_test_id("job-status")).to_have_text("done", timeout=240_000)
+        expect(brief.get_by_test_id("file-brief.html")).to_be_visible(timeout=30_000)
         with page.expect_download() as download:
             brief.get_by_test_id("file-brief.html").click()
         saved = SHOTS / "brief.html"

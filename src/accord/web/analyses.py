@@ -99,6 +99,7 @@ def fast_results(scenario: Scenario, cache_: Cache, deal: str | None) -> dict[st
             inputs_of(data, name), name, FAST[name], partial(run, scenario, name, FAST[name])
         )
     deals = [deal] if deal else sorted(d.id for d in scenario.deals)
+    deals = [d for d in deals if d is not None]
     out["check"] = {}
     for d in deals:
         params = {**FAST["check"], "deal": d}

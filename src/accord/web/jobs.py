@@ -13,6 +13,7 @@ import multiprocessing
 import uuid
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Engine, select, update
@@ -92,8 +93,25 @@ class Jobs:
                 )
             )
             session.add(Audit(user=author, action="job", target=job_id, detail=f"{kind} {clean}"))
-        self.futures[job_id] = self.pool.submit(run_job, self.url, job_id, self.scheduler)
+        future = self.pool.submit(run_job, self.url, job_id, self.scheduler)
+        future.add_done_callback(partial(self._crashed, job_id))
+        self.futures[job_id] = future
         return self.get(job_id)
+
+    def _crashed(self, job_id: str, future: Future[str]) -> None:
+        """Mark a job failed when its worker process died instead of finishing it."""
+        if future.cancelled() or future.exception() is None:
+            return
+        with Session(self.engine) as session, session.begin():
+            session.execute(
+                update(Job)
+                .where(Job.id == job_id, Job.status.in_(("queued", "running")))
+                .values(
+                    status="failed",
+                    finished_at=now(),
+                    error="the worker process stopped (out of memory, or killed); start it again",
+                )
+            )
 
     def cancel(self, job_id: str, author: str) -> JobView:
         """Ask a job to stop; a queued one stops at once."""

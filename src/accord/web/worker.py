@@ -57,7 +57,8 @@ def _run(engine: Engine, job_id: str, scheduler: str | None) -> str:
     except AccordError as err:
         return _finish(engine, job_id, "failed", error=str(err))
     except Exception as err:  # a bug: stored for the user to report, never a silent loss
-        return _finish(engine, job_id, "failed", error=f"internal error: {type(err).__name__}")
+        error = f"internal error (a bug in Accord): {type(err).__name__}: {err}"[:500]
+        return _finish(engine, job_id, "failed", error=error)
     _store_files(engine, job_id, files)
     return _finish(
         engine, job_id, "done", result=json.dumps(result), seconds=time.perf_counter() - started

@@ -6,6 +6,7 @@ plain data; nothing here renders HTML or knows about HTTP.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ class WhatIf:
     """A what-if: the edited inputs' results beside the revision they start from."""
 
     base: Saved
-    deal: str
+    deal: str | None
     changes: list[Change]
     results: dict[str, Any]
     before: dict[str, Any]
@@ -61,8 +62,13 @@ class WhatIf:
         }
 
 
-def bottom_line(results: Mapping[str, Any], deal: str) -> dict[str, Any]:
-    """Return the deal check's bottom line for ``deal``: P(all core clauses), verdict counts."""
+def bottom_line(results: Mapping[str, Any], deal: str | None) -> dict[str, Any] | None:
+    """Return the deal check's bottom line for ``deal``: P(all core clauses), verdict counts.
+
+    ``None`` when the scenario has no deal to check.
+    """
+    if deal is None:
+        return None
     check = results["check"][deal]
     verdicts = [c["verdict"] for c in check["clauses"]]
     return {
@@ -107,7 +113,8 @@ class Workspace:
 
     def upload(self, raw: bytes, filename: str, author: str) -> Saved:
         """Import an uploaded YAML, JSON or CSV file (validated as the CLI validates it)."""
-        name = filename.rsplit("/", 1)[-1][:120] or "upload"
+        name = re.sub(r"[^A-Za-z0-9._-]", "_", filename.replace("\\", "/").rsplit("/", 1)[-1])
+        name = name.lstrip(".")[:120] or "upload"
         suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if suffix in {"csv", "tsv", "txt"}:
             scenario = _read_table(raw, name)
@@ -209,8 +216,10 @@ class Workspace:
         """Return a clause's P(implemented), its reasons, its inputs and where each last changed."""
         saved = self.revisions.get(sid, number)
         scenario = saved.scenario_object()
-        deal = _deal(scenario, deal)
-        check = self.results(saved, deal)["check"][deal]
+        known = _deal(scenario, deal or "?")
+        if known is None:
+            raise AccordError(Problem("this scenario has no deals", path="deal", found=deal))
+        check = self.results(saved, known)["check"][known]
         found = [c for c in check["clauses"] if c["id"] == clause]
         if not found:
             raise AccordError(Problem("no such clause", path="clause", found=clause[:120]))
@@ -254,12 +263,10 @@ class Workspace:
             ]
 
 
-def _deal(scenario: Scenario, deal: str | None) -> str:
+def _deal(scenario: Scenario, deal: str | None) -> str | None:
     ids = sorted(d.id for d in scenario.deals)
-    if not ids:
-        raise AccordError(Problem("this scenario has no deals to check", path="deals"))
     if deal is None or deal == "":
-        return ids[0]
+        return ids[0] if ids else None
     if deal not in ids:
         raise AccordError(
             Problem("no such deal", path="deal", expected=" | ".join(ids), found=deal[:120])
