@@ -31,11 +31,11 @@ def test_every_run_that_hedges_at_a_smaller_withdrawal_hedges_at_a_larger_one():
     # hedging not fed back into escalation: the same streams give the same crises, so a larger
     # weakening can only add hedgers, run by run
     values = resolve_params(None, {"beta_hedge": 0.0})
-    for p in (0.1, 0.5, 0.9):
-        x = deal([p, p], hedge=1.0)
+    for p, life in ((0.1, 0.0), (0.5, 0.0), (0.9, 0.0), (0.3, 36.0), (0.8, 24.0)):
+        x = deal([p, p], hedge=1.0, life_months=np.full(2, life))  # life > 0: carried out stepwise
         flags = [_finals(_with_hedge(x, m), values).hedge for m in MAGNITUDES]
         for small, large in pairwise(flags):
-            assert np.all(large >= small), p
+            assert np.all(large >= small), (p, life)
         assert flags[-1].mean() > flags[0].mean() + 0.05
 
 
