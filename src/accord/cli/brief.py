@@ -20,6 +20,7 @@ from accord.cli.app import (
     write_atomic,
 )
 from accord.errors import AccordError, Problem
+from accord.limits import check_forecast, check_simulate, check_space, suggest_actors
 
 FORMATS = ("html", "pdf", "md", "json")
 _FLAGS = {"deals": "--deal", "side": "--for", "runs": "--runs", "seed": "--seed"}
@@ -78,11 +79,22 @@ def brief(
                 found="pdf",
             )
         )
+    s = accord.load(scenario)
+    brief_runs = DEFAULT_RUNS if runs is None else runs
+    check_forecast(s, "all", 50)  # the brief's forecast: every model, 50 draws
+    check_space(  # the brief maps the space over every actor that cares
+        s,
+        only_limits=True,
+        advice="the brief maps the space over every actor; keep fewer actors or issues in the "
+        f"scenario, or map the principals alone with `accord space --actors "
+        f"{','.join(suggest_actors(s))}`",
+    )
+    check_simulate(s, brief_runs, None, deals=len(deal) if deal else None)
     try:
         result = accord.brief(
-            scenario,
+            s,
             deals=deal or None,
-            runs=DEFAULT_RUNS if runs is None else runs,
+            runs=brief_runs,
             seed=seed,
             side=side,
         )

@@ -21,6 +21,7 @@ from accord.cli.app import (
 )
 from accord.cli.figures import literal_figure, save
 from accord.errors import AccordError, Problem
+from accord.limits import check_forecast
 from accord.models.result import Forecast
 from accord.scenario import Scenario
 
@@ -59,6 +60,7 @@ def forecast(
     """Forecast where bargaining lands on each issue (one or all models)."""
     fmt = _plot_format(plot) if plot is not None else "svg"
     s = accord.load(scenario)
+    check_forecast(s, model, runs)
     result = accord.forecast(s, model=model, runs=runs, seed=seed, **_params(param or []))
     refuse_non_finite(result.to_dict(), "the forecast")
     if plot is not None:

@@ -25,6 +25,7 @@ from accord.cli.app import (
 from accord.cli.figures import literal_figure, save
 from accord.dynamics.ladder import LADDER
 from accord.errors import AccordError, Problem
+from accord.limits import check_simulate
 
 DealOpt = Annotated[str | None, typer.Option("--deal", help="Deal id (default: every deal).")]
 SeedOpt = Annotated[int, typer.Option("--seed", help="Seed; the same seed, the same numbers.")]
@@ -115,10 +116,14 @@ def simulate_cmd(
 ) -> None:
     """Simulate the months after signing each deal, beside no deal, with Monte Carlo errors."""
     _check_plot(plot)
+    s = accord.load(scenario)
+    check_simulate(
+        s, runs // max(1, workers), horizon, deals=1 if deal is not None and not all_deals else None
+    )
     r = _with_bar(
         "simulating",
         accord.simulate,
-        scenario,
+        s,
         deal=None if all_deals else deal,
         runs=runs,
         horizon=horizon,

@@ -20,6 +20,7 @@ from accord.cli.app import (
     write_atomic,
 )
 from accord.errors import AccordError, Problem
+from accord.limits import check_space
 
 ActorsOpt = Annotated[
     str | None, typer.Option("--actors", help="Comma-separated actor ids (default: all).")
@@ -67,9 +68,10 @@ def space_cmd(
                 found=repr(plot.suffix or "no extension"),
             )
         )
-    result = accord.space(
-        scenario, actors=_actors(actors), grid=grid, red_lines=_red_lines(red_lines), shape=shape
-    )
+    s = accord.load(scenario)
+    rule = _red_lines(red_lines)
+    check_space(s, actors=_actors(actors), grid=grid, red_lines=rule, shape=shape)
+    result = accord.space(s, actors=_actors(actors), grid=grid, red_lines=rule, shape=shape)
     refuse_non_finite(result.to_dict(), "the agreement space")
     if plot is not None:
         from accord.cli.plot_space import frontier_svg
@@ -182,9 +184,10 @@ def offer_cmd(
             )
         )
     what: str | dict[str, float | str] = deal if deal is not None else _package(package or "")
-    r = accord.offer(
-        scenario, what, actors=_actors(actors), grid=grid, red_lines=_red_lines(red_lines)
-    )
+    s = accord.load(scenario)
+    rule = _red_lines(red_lines)
+    check_space(s, actors=_actors(actors), grid=grid, red_lines=rule)
+    r = accord.offer(s, what, actors=_actors(actors), grid=grid, red_lines=rule)
     refuse_non_finite(r.to_dict(), "the offer")
     if as_json:
         print_json(r.to_dict())
