@@ -68,7 +68,7 @@ def _list(title: str, items: list[Text]) -> list[Block]:
 def _clause(ctx: Context, data: Data, key: str, r: ClauseRef) -> Text:
     """Write one clause of the package: its text, who owes it, and the check's verdict."""
     owed = ctx.labels.actors(list(r.obligated))
-    caution = "" if r.verdict == "sound" else f", {r.verdict}: agree the remedy of §5 with it"
+    caution = "" if r.verdict == "sound" else f" — {r.verdict}: pair it with its remedy"
     return T(
         f"“{r.text.rstrip('.')}” — owed by {owed}; P(implemented) ",
         data.num((key, r.deal, r.clause, "p_implemented"), r.p_implemented, "pct"),
