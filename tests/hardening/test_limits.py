@@ -100,3 +100,22 @@ def test_estimates_accept_ordinary_work() -> None:
     check_forecast(s, "all", 50)
     check_simulate(s, 20_000, None)
     assert MAX_SECONDS < 60
+
+
+def test_big_csv_refused_before_reading(capsys: Capsys, tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    rows = [f"A{i},{1 + i % 7},{i % 100},0.5" for i in range(200_000)]
+    path.write_text("Actor,Capability,Position,Salience\n" + "\n".join(rows) + "\n")
+    out = str(tmp_path / "out.yaml")
+    _refused(capsys, ["convert", str(path), out], "too many actors", within=30)
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_red_line_check_is_linear_in_actors() -> None:
+    data = _scenario(3000, 2)
+    for row in data["stances"].values():
+        for stance in row.values():
+            stance["red_line"] = stance["position"]
+    start = time.perf_counter()
+    validate_data(data)
+    assert time.perf_counter() - start < 20  # was quadratic: minutes

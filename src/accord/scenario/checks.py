@@ -145,6 +145,7 @@ def _stances(s: Scenario) -> Iterator[Finding]:
     actors = {a.id for a in s.actors}
     issues = {i.id: i for i in s.issues if (i.scale is None) != (i.options is None)}
     all_issues = {i.id for i in s.issues}
+    spread: dict[str, _Spread] = {}
     for actor_id, row in s.stances.items():
         if actor_id not in actors:
             yield (
@@ -182,10 +183,30 @@ def _stances(s: Scenario) -> Iterator[Finding]:
                     "a value in [0, 1]",
                     repr(stance.salience.model_dump()),
                 )
-            yield from _red_line_side(s, actor_id, issue)
+            if issue_id not in spread:
+                spread[issue_id] = _Spread(s, issue)
+            yield from _red_line_side(s, actor_id, issue, spread[issue_id])
 
 
-def _red_line_side(s: Scenario, actor_id: str, issue: Issue) -> Iterator[Finding]:
+class _Spread:
+    """The valid positions on one issue, sorted: others' extremes in O(1) per actor."""
+
+    def __init__(self, s: Scenario, issue: Issue) -> None:
+        pairs = sorted(
+            (issue.to_number(row[issue.id].position), actor)
+            for actor, row in s.stances.items()
+            if issue.id in row and not _value_problem(issue, row[issue.id].position)
+        )
+        self.low, self.high = pairs[:2], pairs[-2:][::-1]
+
+    def others(self, actor: str) -> tuple[float, float] | None:
+        """(min, max) of the other actors' positions, or None when there are none."""
+        low = [x for x, a in self.low if a != actor]
+        high = [x for x, a in self.high if a != actor]
+        return (low[0], high[0]) if low and high else None
+
+
+def _red_line_side(s: Scenario, actor_id: str, issue: Issue, spread: _Spread) -> Iterator[Finding]:
     """Flag a red line on the far side of the position from every other actor.
 
     When every other actor's position lies on one side of this actor's position, a red line
@@ -197,16 +218,10 @@ def _red_line_side(s: Scenario, actor_id: str, issue: Issue) -> Iterator[Finding
     if _value_problem(issue, stance.red_line) or _value_problem(issue, stance.position):
         return
     own, red = issue.to_number(stance.position), issue.to_number(stance.red_line)
-    others = [
-        issue.to_number(row[issue.id].position)
-        for other, row in s.stances.items()
-        if other != actor_id
-        and issue.id in row
-        and not _value_problem(issue, row[issue.id].position)
-    ]
-    if not others or red == own:
+    extremes = spread.others(actor_id)
+    if extremes is None or red == own:
         return
-    sides = {(x > own) - (x < own) for x in others} - {0}
+    sides = {(x > own) - (x < own) for x in extremes} - {0}
     if len(sides) == 1 and (red > own) - (red < own) not in sides:
         toward = "above" if sides == {1} else "below"
         yield (

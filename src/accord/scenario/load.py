@@ -229,8 +229,8 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block-style YAML with multi-line strings as literal blocks."""
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Block-style YAML with multi-line strings as literal blocks (libyaml's emitter if any)."""
 
 
 def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:

@@ -263,7 +263,7 @@ def _measure(node: yaml.Node, file: str) -> None:
                 _at(
                     n,
                     file,
-                    "YAML aliases expand to too many values (an alias bomb?)",
+                    "the document holds too many values (an alias bomb, or too much data)",
                     expected=f"at most {MAX_NODES:,} values",
                 )
             )

@@ -52,6 +52,10 @@ Id = Annotated[
 ]
 
 
+#: The most actors a scenario may hold: more than any analysis computes in reasonable time
+#: (see accord.limits), and a bound on the work of validating and converting a file.
+MAX_ACTORS = 20_000
+
 #: The smallest capability: capabilities are relative, and smaller ones underflow to zero
 #: when multiplied by saliences and probabilities.
 MIN_CAPABILITY = 1e-12
@@ -458,7 +462,7 @@ class Scenario(_Model):
     )
     dynamics: Dynamics | None = Field(None, description="Post-signing simulation settings.")
     sources: list[Source] = Field(default_factory=list)
-    actors: list[Actor] = Field(min_length=1)
+    actors: list[Actor] = Field(min_length=1, max_length=MAX_ACTORS)
     issues: list[Issue] = Field(min_length=1)
     stances: dict[Id, dict[Id, Stance]] = Field(
         default_factory=dict, description="actor id -> issue id -> stance."

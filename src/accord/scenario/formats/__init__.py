@@ -16,7 +16,7 @@ from pathlib import Path
 from accord.errors import AccordError, Problem
 from accord.scenario.model import Scenario
 
-__all__ = ["cell_numbers", "csv_rows", "read_table", "safe_id"]
+__all__ = ["cell_numbers", "csv_rows", "read_table", "refuse_too_many", "safe_id"]
 
 
 def safe_id(text: str, fallback: str = "x") -> str:
@@ -45,6 +45,21 @@ def csv_rows(text: str, file: str, delimiter: str = ",") -> list[list[str]]:
             )
         ) from None
     return rows
+
+
+def refuse_too_many(n_rows: int, file: str) -> None:
+    """Refuse a table with more actor rows than a scenario may hold, before reading them."""
+    from accord.scenario.model import MAX_ACTORS
+
+    if n_rows > MAX_ACTORS:
+        raise AccordError(
+            Problem(
+                "too many actors for a scenario",
+                file=file,
+                expected=f"at most {MAX_ACTORS:,} actor rows",
+                found=f"{n_rows:,} rows",
+            )
+        )
 
 
 def cell_numbers(

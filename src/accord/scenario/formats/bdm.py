@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from accord.errors import AccordError, Problem
-from accord.scenario.formats import cell_numbers, csv_rows, safe_id
+from accord.scenario.formats import cell_numbers, csv_rows, refuse_too_many, safe_id
 from accord.scenario.load import validate_data
 from accord.scenario.model import Scenario
 
@@ -38,6 +38,7 @@ def parse(text: str, file: str = "<input>") -> Scenario:
                 found=",".join(header),
             )
         )
+    refuse_too_many(len(rows) - 1, file)
     problems: list[Problem] = []
     actors = []
     for line, row in enumerate(rows[1:], start=2):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from accord.errors import AccordError, Problem
-from accord.scenario.formats import cell_numbers, csv_rows, safe_id
+from accord.scenario.formats import cell_numbers, csv_rows, refuse_too_many, safe_id
 from accord.scenario.load import validate_data
 from accord.scenario.model import Scenario
 
@@ -57,6 +57,7 @@ def parse(text: str, file: str = "<input>") -> Scenario:
             )
         ) from None
     _check_counts(head, n_actors, n_dims, file)
+    refuse_too_many(max(n_actors, len(rows) - 2), file)
     dims = _dimensions(rows[1], n_dims, file)
     problems: list[Problem] = []
     actors = [_actor(r, n_dims, line, file, problems) for line, r in enumerate(rows[2:], start=3)]
