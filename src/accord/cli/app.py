@@ -34,6 +34,7 @@ app = typer.Typer(
     "simulate what follows, and write the briefing.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help text is literal: "accord[pdf]" is not a markup tag
     add_completion=False,
 )
 # Markup off: text from a scenario ("[/x]", ":smile:") prints literally; our own styling goes
