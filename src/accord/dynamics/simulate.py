@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from accord.dynamics.executors import ExecutorName, Progress, make_jobs, run_jobs
-from accord.dynamics.inputs import NO_DEAL, EngineInputs, from_check, no_deal, roles
+from accord.dynamics.inputs import NO_DEAL, EngineInputs, actor_ids, from_check, no_deal, roles
 from accord.dynamics.ladder import ladder_for
 from accord.dynamics.params import ParamValue, resolve_params
 from accord.dynamics.result import SimulationResult, compare, outcome
@@ -129,8 +129,7 @@ def deal_inputs(
         )
     principals, hedgers = roles(scenario, [checks[d.id] for d in scenario.deals])
     chosen = [from_check(scenario, checks[d], principals, hedgers) for d in wanted]
-    ids = tuple(a.id for a in scenario.actors)
-    return [*chosen, no_deal(ids, principals, hedgers, ladder_for(scenario))]
+    return [*chosen, no_deal(actor_ids(scenario), principals, hedgers, ladder_for(scenario))]
 
 
 def simulate_inputs(
