@@ -27,3 +27,24 @@ def test_korea_brief_shows_no_clause_ids(korea_brief: accord.brief.BriefResult) 
     md = korea_brief.to_markdown()
     ids = [c.id for d in accord.load("korea-2018").deals for c in d.clauses]
     assert not [i for i in ids if i in md]
+
+
+def test_breaking_it_pays_only_when_the_gain_exceeds_the_cost() -> None:
+    s = accord.load("korea-2018")
+    cost = "a cost of detection 68% x punishment 1 x discounted future 5.7 = {c}; the record"
+    pays = readable("Breaking it can pay: a one-off gain of 3.9 against " + cost.format(c=3.6), s)
+    assert pays.startswith("Breaking it can pay") and "gain of 3.9" in pays
+    low = readable("Breaking it can pay: a one-off gain of 0.93 against " + cost.format(c=2.3), s)
+    assert "can pay" not in low and "does not pay on average" in low
+    assert "0.93" in low and "2.3" in low
+
+
+def test_a_prerequisite_is_named_once_per_sentence() -> None:
+    s = accord.load("korea-2018")
+    text = (
+        "It waits on ma-export-controls, which may not happen (P 84%). "
+        "It waits on ma-export-controls: a dispute over who moves first can stall it."
+    )
+    out = readable(text, s)
+    assert out.count("It waits on") == 1 and "who moves first" in out
+    assert "probability 84%" in out

@@ -28,6 +28,37 @@ _COST = re.compile(
 )
 
 
+_PAYS = re.compile(
+    r"Breaking it can pay: a one-off gain of (?P<gain>[\d.eE+-]+) against "
+    r"(?P<cost>an expected cost of (?P<c>[\d.eE+-]+) if caught \(method notes, §9\))"
+)
+
+
+def _pays(m: re.Match[str]) -> str:
+    """Say 'it can pay' only when the gain exceeds the expected cost; else what holds."""
+    gain, cost = float(m.group("gain")), float(m.group("c"))
+    if gain > cost:
+        return m.group(0)
+    return (
+        f"Breaking it does not pay on average (a one-off gain of {m.group('gain')} against "
+        f"{m.group('cost')}), but it can when the gain runs higher than expected"
+    )
+
+
+_WAITS = re.compile(
+    r"It waits on (?P<on>“[^”]*”), which may not happen \(P (?P<p>\d+%)\)\."
+    r"(?P<stall> It waits on (?P=on): a dispute over who moves first can stall it\.)?"
+)
+
+
+def _waits(m: re.Match[str]) -> str:
+    """One sentence per prerequisite: its chance of happening, and a first-move dispute."""
+    out = f"It waits on {m.group('on')}, which happens with probability {m.group('p')} only"
+    if m.group("stall"):
+        out += ", and a dispute over who moves first can stall it"
+    return out + "."
+
+
 def short_clause(text: str, limit: int = 60) -> str:
     """Quote a clause's text, cut at a word near ``limit`` characters."""
     body = text.rstrip(".")
@@ -40,8 +71,10 @@ def readable(text: str, scenario: Scenario) -> str:
     """Replace clause ids by their (shortened) text and formula arithmetic by its result."""
     names = {c.id: c.text for d in scenario.deals for c in d.clauses}
     out = _COST.sub(r"an expected cost of \g<cost> if caught (method notes, §9)", text)
+    out = _PAYS.sub(_pays, out)
     if not names:
         return out
     ids = sorted(names, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
-    return pattern.sub(lambda m: short_clause(names[m.group(1)]), out)
+    out = pattern.sub(lambda m: short_clause(names[m.group(1)], 90), out)
+    return _WAITS.sub(_waits, out)
