@@ -15,7 +15,8 @@ from accord.errors import AccordError
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (["simulate", "--runs", "1000000000000"], "runs: too large"),
+        # the CLI estimates the work first (accord.limits) and refuses before the runs cap
+        (["simulate", "--runs", "1000000000000"], "would take too long"),
         (["simulate", "--runs", "10", "--seed", "-1"], "seed: must be a whole number >= 0"),
         (["simulate", "--runs", "10", "--scheduler", "tcp://127.0.0.1:1"], "dask executor"),
         (["simulate", "--runs", "10", "--param", "=1"], "cannot read --param"),
@@ -33,6 +34,11 @@ def test_user_mistakes_exit_2_with_a_message(capsys, args, says):
     err = capsys.readouterr().err
     assert says in err.replace("\n", " ")
     assert "Traceback" not in err and "pydantic" not in err
+
+
+def test_the_library_caps_the_runs_itself():
+    with pytest.raises(AccordError, match="too large"):
+        accord.simulate("korea-2018", runs=10**12)
 
 
 @pytest.mark.parametrize("name", ["chart.png", "chart.pdf", "."])
