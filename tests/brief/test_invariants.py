@@ -158,3 +158,17 @@ def test_checker_re_derives_the_package_test(korea_brief: BriefResult) -> None:
     bad = dataclasses.replace(korea_brief, analyses={**korea_brief.analyses, "recommend": rec})
     found = violations(bad, accord.load("korea-2018"))
     assert any("red line on nuclear_arsenal" in v for v in found)
+
+
+def test_checker_catches_a_party_accepting_across_its_red_line(korea_brief: BriefResult) -> None:
+    """Contradiction 1 of the first review: 'better off' while its red line is crossed."""
+    from accord.brief.blocks import Table
+
+    header = ("deal", "every party accepts it over no deal", "red lines crossed")
+    row = (T("Grand bargain"), T("no: South Korea −0.01 worse off than with no deal"), T("x"))
+    bad = _with_section(korea_brief, "bluf", Table(header, (row,)))
+    found = violations(bad, accord.load("korea-2018"))
+    assert any("Grand bargain: North Korea not shown as refusing" in v for v in found)
+    yes = Table(header, ((T("Grand bargain"), T("yes"), T("x")),))
+    found = violations(_with_section(korea_brief, "bluf", yes), accord.load("korea-2018"))
+    assert any("Grand bargain shown as acceptable" in v for v in found)

@@ -9,7 +9,9 @@ numbers, and the analyses' data it was written from) and lists every contradicti
   better off than no deal — re-derived here from the scenario and the check's data;
 - one quantity shown with two values, or with a value other than its analysis' (a clause's
   P(implemented), a deal's P(all core clauses), P(top rung) at the horizon);
-- a talking point that names no section it comes from.
+- a talking point that names no section it comes from;
+- a deal shown as acceptable to every party (or a party counted as accepting it) while it
+  crosses that party's red line or leaves it worse off than no deal.
 
 The test suite runs it on every built-in and example scenario and on generated ones.
 """
@@ -21,6 +23,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from accord.brief.blocks import Bullets, Link, Num, Paragraph, Section, Table, Text, plain
+from accord.brief.labels import Labels
 from accord.brief.result import BriefResult
 from accord.brief.sections.after import endpoints
 from accord.scenario.model import Scenario
@@ -38,6 +41,7 @@ def violations(brief: BriefResult, scenario: Scenario) -> list[str]:
     out += _talking(brief)
     if isinstance(rec, dict) and "deals" in rec:
         out += _achievable(brief, rec)
+        out += _accepting(brief, rec, Labels(scenario))
         out += _package(scenario, brief, rec)
     return out
 
@@ -149,6 +153,32 @@ def _achievable(brief: BriefResult, rec: dict[str, Any]) -> list[str]:
                 called = f"Achievable as drafted: {name} " in line or f"Achievable: {name} " in line
                 if called and (test is None or not test["passes"]):
                     out.append(f"{name} called achievable but fails the test ({s.id})")
+    return out
+
+
+def _accepting(brief: BriefResult, rec: dict[str, Any], labels: Labels) -> list[str]:
+    """List deal-test rows that count a party as accepting across its red line or BATNA."""
+    names = dict(zip(brief.meta.get("deals", []), brief.meta.get("deal_names", []), strict=True))
+    by_name = {v: k for k, v in names.items()}
+    out = []
+    for s in brief.sections:
+        for b in s.blocks:
+            if not isinstance(b, Table) or "every party accepts it over no deal" not in b.header:
+                continue
+            col = b.header.index("every party accepts it over no deal")
+            for row in b.rows:
+                deal = by_name.get(plain(row[0]))
+                test = rec["deals"].get(deal) if deal else None
+                if test is None:
+                    continue
+                cell = plain(row[col])
+                refused = {c["actor"] for c in test["red_lines"]} | set(test["worse_off"])
+                if cell.startswith("yes") and refused:
+                    out.append(f"{names[deal]} shown as acceptable to every party ({s.id})")
+                for actor in refused:
+                    label = labels.actor(actor)
+                    if label not in cell:
+                        out.append(f"{names[deal]}: {label} not shown as refusing ({s.id})")
     return out
 
 

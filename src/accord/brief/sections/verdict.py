@@ -140,11 +140,19 @@ def on_the_table(ctx: Context, data: Data) -> Text | None:
 def test_cells(ctx: Context, data: Data, deal: str, t: PackageTest) -> tuple[Text, ...]:
     """The test of one deal as table cells."""
     key = ("table", deal)
+    crossed = sorted({c.actor for c in t.red_lines})
     worse = [
         T(f"{ctx.labels.actor(a)} ", data.num((*key, "gain", a), t.gains.get(a), "signed"))
         for a in t.worse_off
+        if a not in crossed
     ]
-    gains = T("yes") if not worse else T("no: ", *_join(worse))
+    refuse: list[Text] = []
+    if crossed:
+        names = join_names([ctx.labels.actor(a) for a in crossed])
+        refuse.append(T(f"{names} cannot accept it (red line crossed)"))
+    if worse:
+        refuse.append(T(*_join(worse), " worse off than with no deal"))
+    gains = T("yes") if not refuse else T("no: ", *_join(refuse, "; "))
     by_actor: dict[str, list[str]] = {}
     for c in t.red_lines:
         by_actor.setdefault(ctx.labels.actor(c.actor), []).append(ctx.labels.issue(c.issue))
@@ -171,10 +179,10 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _join(texts: list[Text]) -> Text:
+def _join(texts: list[Text], sep: str = ", ") -> Text:
     out: list[Fragment] = []
     for n, t in enumerate(texts):
-        out += ([", "] if n else []) + list(t)
+        out += ([sep] if n else []) + list(t)
     return tuple(out)
 
 
@@ -187,7 +195,7 @@ def table(ctx: Context, data: Data) -> Table | None:
     return Table(
         (
             "deal",
-            "every party better off than no deal",
+            "every party accepts it over no deal",
             "red lines crossed",
             "Pareto-efficient",
             "deliverable",
