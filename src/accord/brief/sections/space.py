@@ -293,7 +293,21 @@ def _close(ctx: Context, issue_id: str, value: float | str, values: dict[str, fl
         return False
     issue = ctx.scenario.issue(issue_id)
     lo, hi = issue.bounds
-    return abs(issue.to_number(value) - values[issue_id]) <= NEAR * (hi - lo)
+    x, y = issue.to_number(value), values[issue_id]
+    return abs(x - y) <= NEAR * (hi - lo) and _same_side(ctx, issue_id, x, y)
+
+
+def _same_side(ctx: Context, issue_id: str, x: float, y: float) -> bool:
+    """Whether ``x`` and ``y`` lie on the same side of every party's red line on an issue."""
+    issue = ctx.scenario.issue(issue_id)
+    for row in ctx.scenario.stances.values():
+        st = row.get(issue_id)
+        if st is None or st.red_line is None:
+            continue
+        line, pos = issue.to_number(st.red_line), issue.to_number(st.position)
+        if ((x - line) * (line - pos) > 0) != ((y - line) * (line - pos) > 0):
+            return False
+    return True
 
 
 def _solutions_table(ctx: Context, sp: dict[str, Any], data: Data) -> Table:
