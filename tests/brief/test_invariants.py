@@ -111,8 +111,8 @@ def test_checker_catches_an_item_offered_and_not_to_be_promised(korea_brief: Bri
     clash = Bullets(
         (
             T(
-                "“The United States and South Korea suspend large-scale joint military "
-                "exercises” — P 1% (",
+                "“The United States grants partial sanctions relief (humanitarian and limited "
+                "trade exemptions) through executive waivers” — P 1% (",
                 Link("deals", "§5"),
                 ").",
             ),
@@ -172,3 +172,13 @@ def test_checker_catches_a_party_accepting_across_its_red_line(korea_brief: Brie
     yes = Table(header, ((T("Grand bargain"), T("yes"), T("x")),))
     found = violations(_with_section(korea_brief, "bluf", yes), accord.load("korea-2018"))
     assert any("Grand bargain shown as acceptable" in v for v in found)
+
+
+def test_a_clause_owed_by_both_sides_is_a_mutual_step(korea_brief: BriefResult) -> None:
+    """Contradiction 4 of the first review: CBMs offered by us, given by North Korea in §4."""
+    rec = korea_brief.analyses["recommend"]
+    assert [c["clause"] for c in rec["mutual"]] == ["ma-cbm"]
+    moved = {**rec, "offer": [*rec["offer"], *rec["mutual"]], "mutual": []}
+    bad = dataclasses.replace(korea_brief, analyses={**korea_brief.analyses, "recommend": moved})
+    found = violations(bad, accord.load("korea-2018"))
+    assert any("ma-cbm offered though a party across the table owes it" in v for v in found)

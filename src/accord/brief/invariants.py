@@ -3,7 +3,8 @@
 :func:`violations` reads a :class:`~accord.brief.BriefResult` (its sections' blocks and
 numbers, and the analyses' data it was written from) and lists every contradiction:
 
-- an item both offered and on the do-not-promise list;
+- an item both offered and on the do-not-promise list; a clause offered that a party across
+  the table owes too (it is a mutual step), or asked for though the side owes it;
 - a deal called achievable (or recommended) that fails the deal-on-the-table test, or a
   recommended package with a clause judged unrealistic, a red line crossed, or a party no
   better off than no deal — re-derived here from the scenario and the check's data;
@@ -136,6 +137,7 @@ def _talking(brief: BriefResult) -> list[str]:
             out.append(f"talking point traces to no section: {plain(t)!r}")
         lists.setdefault(title, set()).update(_QUOTED.findall(plain(t)))
     both = lists.get("Offer", set()) & lists.get("Do not promise", set())
+    both |= lists.get("Mutual steps", set()) & lists.get("Do not promise", set())
     both |= lists.get("Ask for", set()) & lists.get("Do not promise", set())
     out += [f"both offered (or asked for) and not to be promised: “{x}”" for x in sorted(both)]
     return out
@@ -204,7 +206,17 @@ def _package(scenario: Scenario, brief: BriefResult, rec: dict[str, Any]) -> lis
             line, pos = issue.to_number(st.red_line), issue.to_number(st.position)
             if (x - line) * (line - pos) > 1e-9 * max(1.0, abs(line)):
                 out.append(f"recommended package crosses {actor}'s red line on {issue_id}")
-    offered = {(c["deal"], c["clause"]) for c in rec["offer"]}
+    side = rec.get("side")
+    across = {
+        a for d in scenario.deals for c in d.clauses if side not in c.obligated for a in c.obligated
+    }
+    for c in rec["offer"]:
+        if across & set(c["obligated"]):
+            out.append(f"{c['clause']} offered though a party across the table owes it too")
+    for c in rec["ask"]:
+        if side in c["obligated"]:
+            out.append(f"{c['clause']} asked for though {side} owes it")
+    offered = {(c["deal"], c["clause"]) for c in [*rec["offer"], *rec.get("mutual", [])]}
     never = {
         (n["clause"]["deal"], n["clause"]["clause"]) for n in rec["not_promise"] if n["clause"]
     }

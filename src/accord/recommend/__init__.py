@@ -3,7 +3,8 @@
 :func:`recommend` tests every deal on the table the same way (ZOPA, red lines, dominance,
 deliverability) and builds the recommended package from the clauses on the table by the
 rules of :mod:`accord.recommend.choose`; the talking points are that package's clauses (ask:
-what others give in it; offer: what the side gives in it) and what the side must not promise.
+what others give in it; offer: what the side gives in it; mutual: steps the side and a party
+across the table both owe) and what the side must not promise.
 
 >>> import accord
 >>> from accord.recommend import recommend
@@ -100,11 +101,13 @@ def recommend(
     }
     if best is not None:
         chosen = tuple(pool[m] for m in best.members)
+        across = _across(scenario, side)
         return Recommendation(
             test=package_test(analysis, "recommended", best.values),
             clauses=chosen,
             ask=tuple(r for r in chosen if side not in r.obligated),
-            offer=tuple(r for r in chosen if side in r.obligated),
+            offer=tuple(r for r in chosen if side in r.obligated and not across & set(r.obligated)),
+            mutual=tuple(r for r in chosen if side in r.obligated and across & set(r.obligated)),
             notes=tuple(notes),
             **common,  # type: ignore[arg-type]
         )
@@ -128,6 +131,13 @@ def recommend(
         notes=tuple(notes),
         **common,  # type: ignore[arg-type]
     )
+
+
+def _across(scenario: Scenario, side: str) -> set[str]:
+    """Parties across the table from ``side``: those owing some clause that ``side`` does not."""
+    return {
+        a for d in scenario.deals for c in d.clauses if side not in c.obligated for a in c.obligated
+    }
 
 
 def _refs(

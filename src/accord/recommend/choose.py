@@ -2,7 +2,9 @@
 
 Rules, in order (docs/how-to/brief.md states them for a reader):
 
-1. Only clauses the deal check does not judge unrealistic, each with every clause it waits on.
+1. Only clauses the deal check does not judge unrealistic, each with every clause it waits on
+   and with its counterparts (:func:`counterparts`): the core clauses of the same deal owed by
+   other parties, when they are eligible too — an exchange travels whole.
 2. No two chosen clauses set one issue to different values; every issue no clause sets stays
    at no deal.
 3. Inside every party's red lines, and better than no deal for every party (the ZOPA test of
@@ -27,7 +29,7 @@ from accord.recommend.assess import clause_values
 from accord.scenario.model import Clause, Scenario
 from accord.space.analysis import Analysis
 
-__all__ = ["MAX_CLAUSES", "Candidate", "best_package", "nearest_package"]
+__all__ = ["MAX_CLAUSES", "Candidate", "best_package", "counterparts", "nearest_package"]
 
 #: Most clauses combined exhaustively (2**12 packages); beyond, the most likely to be
 #: implemented are kept (ties by id) and the brief says so.
@@ -45,17 +47,41 @@ class Candidate:
 def _subsets(pool: Sequence[tuple[str, Clause]], scenario: Scenario) -> list[Candidate]:
     """Every non-empty, dependency-closed, clash-free combination of the pool's clauses."""
     keys = [(deal, c.id) for deal, c in pool]
+    partners = counterparts(pool)
     out = []
     for size in range(1, len(pool) + 1):
         for members in combinations(range(len(pool)), size):
             chosen = {keys[m] for m in members}
             if any(
                 (pool[m][0], dep) not in chosen for m in members for dep in pool[m][1].depends_on
-            ):
+            ) or any(n not in members for m in members for n in partners[m]):
                 continue
             values = clause_values(scenario, [pool[m][1] for m in members])
             if values is not None:
                 out.append(Candidate(members, values))
+    return out
+
+
+def counterparts(pool: Sequence[tuple[str, Clause]]) -> list[tuple[int, ...]]:
+    """Per clause of the pool, the positions of its counterparts.
+
+    Two core clauses of one deal are counterparts when no party owes both: each is the other
+    side's matching step (a freeze for a freeze), so neither is chosen without the other.
+    """
+    out = []
+    for deal, c in pool:
+        mine = set(c.obligated)
+        out.append(
+            tuple(
+                n
+                for n, (d, other) in enumerate(pool)
+                if d == deal
+                and other.id != c.id
+                and c.core
+                and other.core
+                and not mine & set(other.obligated)
+            )
+        )
     return out
 
 

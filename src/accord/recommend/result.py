@@ -130,7 +130,8 @@ class Recommendation:
     ``test`` is the recommended package's test (``None`` when no package meets the rules;
     then ``nearest`` is the closest package built from every clause on the table, and
     ``blockers`` what stops it). ``ask``/``offer`` are the package's clauses owed by others
-    and by the side; ``not_promise`` what the side must not promise.
+    and by the side alone (or with its partners); ``mutual`` those the side owes together with
+    a party across the table; ``not_promise`` what the side must not promise.
     """
 
     scenario: str
@@ -146,6 +147,7 @@ class Recommendation:
     nearest_clauses: tuple[ClauseRef, ...] = ()
     candidates: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    mutual: tuple[ClauseRef, ...] = ()
 
     @property
     def found(self) -> bool:
@@ -163,6 +165,7 @@ class Recommendation:
             "clauses": [c.to_dict() for c in self.clauses],
             "ask": [c.to_dict() for c in self.ask],
             "offer": [c.to_dict() for c in self.offer],
+            "mutual": [c.to_dict() for c in self.mutual],
             "not_promise": [n.to_dict() for n in self.not_promise],
             "deals": {k: v.to_dict() for k, v in self.deals.items()},
             "nearest": None if self.nearest is None else self.nearest.to_dict(),

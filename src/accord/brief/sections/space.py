@@ -225,7 +225,8 @@ def _rules(ctx: Context) -> Text:
         head,
         Link("bluf", "§1"),
         ") is built from the clauses on the table by stated rules: only clauses the deal "
-        "check does not judge unrealistic, each with the clauses it waits on; inside every "
+        "check does not judge unrealistic, each with the clauses it waits on and with the "
+        "other side's matching clauses of the same deal (an exchange travels whole); inside every "
         "party's red lines; better than no deal for every party; and, among the packages "
         "left, the largest Nash product of the parties' gains over no deal. The Nash "
         "bargaining solution of the space, beside it, applies the last rule to every package "

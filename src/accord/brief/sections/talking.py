@@ -1,6 +1,7 @@
 """Section 8 — talking points, generated from the recommended package alone.
 
 Ask for: the package's clauses that others owe. Offer: the package's clauses the side owes.
+Mutual steps: clauses the side owes together with a party across the table.
 Do not promise: clauses the side owes that the deal check judges unrealistic (or that cross
 its own red line), and its red lines. Each point names the section it comes from; by
 construction nothing offered is also on the do-not-promise list (the package holds no
@@ -35,13 +36,17 @@ def build(ctx: Context, found: dict[str, Section]) -> Section:
             T(
                 f"For {side} facing {other}, from the recommended package alone (",
                 Link("space", "§4"),
-                f"): ask for what the others give in it, offer what {side} gives in it.",
+                f"): ask for what the others give in it, offer what {side} gives in it, and "
+                "propose as mutual steps what both sides owe together.",
             )
         )
     ]
     if rec.found:
         blocks += _list("Ask for", [_clause(ctx, data, "ask", r) for r in rec.ask])
         blocks += _list("Offer", [_clause(ctx, data, "offer", r) for r in rec.offer])
+        if rec.mutual:
+            mutual = [_clause(ctx, data, "mutual", r) for r in rec.mutual]
+            blocks += _list("Mutual steps", mutual)
     else:
         blocks.append(
             Paragraph(
