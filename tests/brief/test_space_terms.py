@@ -26,3 +26,26 @@ def test_korea_nash_benchmark_is_not_likened_to_the_arsenal_cap(
     md = korea_brief.to_markdown()
     same = [line for line in md.splitlines() if "much the same terms" in line]
     assert not any("caps its nuclear arsenal" in line for line in same)
+
+
+def test_the_ensemble_is_checked_against_red_lines(korea_brief: accord.brief.BriefResult) -> None:
+    """Review 1, contradiction 9: the ensemble crosses red lines too, and is listed."""
+    from accord.brief.sections.issues import ensemble_value
+
+    s = accord.load("korea-2018")
+    fc = korea_brief.analyses["forecast"]
+    md = korea_brief.to_markdown()
+    lines = md.split("### Forecasts beyond a party's red line", 1)[1].split("###", 1)[0]
+    crossed = 0
+    for actor, row in s.stances.items():
+        for issue_id, st in row.items():
+            x = ensemble_value(fc, issue_id)
+            if st.red_line is None or x is None:
+                continue
+            issue = s.issue(issue_id)
+            line, pos = issue.to_number(st.red_line), issue.to_number(st.position)
+            if (x - line) * (line - pos) > 1e-9:
+                crossed += 1
+                name = [ln for ln in lines.splitlines() if ln.startswith(f"- {issue.name}:")]
+                assert any("ensemble (" in ln for ln in name), issue_id
+    assert crossed >= 3

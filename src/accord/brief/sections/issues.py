@@ -195,6 +195,17 @@ def _weights_note(fc: dict[str, Any], data: Data) -> Paragraph | None:
     return Paragraph(tuple(parts))
 
 
+def _points(
+    fc: dict[str, Any], issue_id: str, entries: dict[str, dict[str, Any]]
+) -> list[tuple[str, float]]:
+    """Return the ensemble (when the table shows one) and each model's forecast on an issue."""
+    out = [(m, float(v["forecast"])) for m, v in entries.items()]
+    blend = (
+        ensemble_value(fc, issue_id) if len(ensemble.weights(fc.get("models", {}))) > 1 else None
+    )
+    return ([("ensemble", blend)] if blend is not None else []) + out
+
+
 def _beyond_red_lines(ctx: Context, fc: dict[str, Any], issues: list[str], data: Data) -> Block:
     """One sentence per red line that some models' forecasts cross, saying why they may."""
     items: list[Text] = []
@@ -207,11 +218,8 @@ def _beyond_red_lines(ctx: Context, fc: dict[str, Any], issues: list[str], data:
                 continue
             line, pos = issue.to_number(st.red_line), issue.to_number(st.position)
             side = "below" if pos > line else "above"
-            over = [
-                (m, float(v["forecast"]))
-                for m, v in entries.items()
-                if (float(v["forecast"]) - line) * (line - pos) > 1e-9
-            ]
+            points = _points(fc, issue_id, entries)
+            over = [(m, x) for m, x in points if (x - line) * (line - pos) > 1e-9]
             if not over:
                 continue
             shown: list[Fragment] = []
