@@ -182,3 +182,21 @@ def test_a_clause_owed_by_both_sides_is_a_mutual_step(korea_brief: BriefResult) 
     bad = dataclasses.replace(korea_brief, analyses={**korea_brief.analyses, "recommend": moved})
     found = violations(bad, accord.load("korea-2018"))
     assert any("ma-cbm offered though a party across the table owes it" in v for v in found)
+
+
+def test_do_not_promise_uses_the_strictest_red_line_and_names_it(korea_brief: BriefResult) -> None:
+    """Review 1, contradiction 10: force posture below 70 is the US line; Seoul's is 75."""
+    md = korea_brief.to_markdown()
+    line = next(ln for ln in md.splitlines() if ln.startswith("- Anything on US force posture"))
+    assert "below 75" in line and "South Korea" in line and "Japan" in line
+    rec = korea_brief.analyses["recommend"]
+    loose = [
+        {**n, "red_line": n["own"]} if n["issue"] == "us_force_posture" else n
+        for n in rec["not_promise"]
+    ]
+    bad = dataclasses.replace(
+        korea_brief,
+        analyses={**korea_brief.analyses, "recommend": {**rec, "not_promise": loose}},
+    )
+    found = violations(bad, accord.load("korea-2018"))
+    assert any("us_force_posture looser than rok" in v for v in found)

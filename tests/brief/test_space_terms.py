@@ -37,7 +37,7 @@ def test_the_ensemble_is_checked_against_red_lines(korea_brief: accord.brief.Bri
     md = korea_brief.to_markdown()
     lines = md.split("### Forecasts beyond a party's red line", 1)[1].split("###", 1)[0]
     crossed = 0
-    for actor, row in s.stances.items():
+    for row in s.stances.values():
         for issue_id, st in row.items():
             x = ensemble_value(fc, issue_id)
             if st.red_line is None or x is None:

@@ -10,7 +10,8 @@ numbers, and the analyses' data it was written from) and lists every contradicti
   better off than no deal — re-derived here from the scenario and the check's data;
 - one quantity shown with two values, or with a value other than its analysis' (a clause's
   P(implemented), a deal's P(all core clauses), P(top rung) at the horizon);
-- a talking point that names no section it comes from;
+- a talking point that names no section it comes from; a "do not promise" red line looser
+  than another party's red line pointing the same way (an ally's stricter line);
 - a deal shown as acceptable to every party (or a party counted as accepting it) while it
   crosses that party's red line or leaves it worse off than no deal.
 
@@ -44,6 +45,7 @@ def violations(brief: BriefResult, scenario: Scenario) -> list[str]:
         out += _achievable(brief, rec)
         out += _accepting(brief, rec, Labels(scenario))
         out += _package(scenario, brief, rec)
+        out += _red_lines(scenario, rec)
     return out
 
 
@@ -155,6 +157,27 @@ def _achievable(brief: BriefResult, rec: dict[str, Any]) -> list[str]:
                 called = f"Achievable as drafted: {name} " in line or f"Achievable: {name} " in line
                 if called and (test is None or not test["passes"]):
                     out.append(f"{name} called achievable but fails the test ({s.id})")
+    return out
+
+
+def _red_lines(scenario: Scenario, rec: dict[str, Any]) -> list[str]:
+    """List do-not-promise red lines that some party's same-way red line is stricter than."""
+    out = []
+    for n in rec.get("not_promise", []):
+        if n["kind"] != "red_line" or n["issue"] is None or isinstance(n["red_line"], str):
+            continue
+        issue = scenario.issue(n["issue"])
+        mine = scenario.stances[rec["side"]][n["issue"]]
+        if mine.red_line is None:
+            continue
+        up = issue.to_number(mine.position) > issue.to_number(mine.red_line)
+        for actor, row in scenario.stances.items():
+            st = row.get(n["issue"])
+            if st is None or st.red_line is None or isinstance(st.red_line, str):
+                continue
+            x, pos = issue.to_number(st.red_line), issue.to_number(st.position)
+            if (pos > x) == up and (x - n["red_line"]) * (1 if up else -1) > 1e-9:
+                out.append(f"do not promise on {n['issue']} looser than {actor}'s red line")
     return out
 
 

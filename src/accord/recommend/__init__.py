@@ -28,7 +28,7 @@ from accord.recommend.result import (
     Recommendation,
 )
 from accord.recommend.trades import movers, trade_moves
-from accord.scenario.model import Clause, Scenario
+from accord.scenario.model import Clause, Issue, Scenario
 from accord.space.analysis import Analysis, analyse
 
 __all__ = [
@@ -209,8 +209,36 @@ def _not_promise(
         st = scenario.stances.get(side, {}).get(issue.id)
         if st is not None and st.red_line is not None:
             line = st.red_line if isinstance(st.red_line, str) else issue.to_number(st.red_line)
-            out.append(NotPromise("red_line", issue=issue.id, red_line=line))
+            strict, owners = _strictest(scenario, issue, side)
+            out.append(
+                NotPromise("red_line", issue=issue.id, red_line=strict, owners=owners, own=line)
+            )
     return tuple(out)
+
+
+def _strictest(scenario: Scenario, issue: Issue, side: str) -> tuple[float | str, tuple[str, ...]]:
+    """Return the strictest red line on ``issue`` pointing the way ``side``'s does, and whose it is.
+
+    A party's red line points the same way when it too lies on the side of its position that
+    ``side``'s does (both refuse values below, or both above); an option id stays the side's.
+    """
+    st = scenario.stances[side][issue.id]
+    assert st.red_line is not None
+    if isinstance(st.red_line, str):
+        return st.red_line, (side,)
+    own = issue.to_number(st.red_line)
+    up = issue.to_number(st.position) > own  # values below the line are refused
+    lines: dict[str, float] = {}
+    for actor in sorted(scenario.stances):
+        other = scenario.stances[actor].get(issue.id)
+        if other is None or other.red_line is None or isinstance(other.red_line, str):
+            continue
+        x = issue.to_number(other.red_line)
+        if (issue.to_number(other.position) > x) == up:
+            lines[actor] = x
+    best = max(lines.values()) if up else min(lines.values())
+    owners = tuple(a for a in sorted(lines) if abs(lines[a] - best) <= 1e-9 * max(1.0, abs(best)))
+    return best, (side,) if side in owners else owners
 
 
 def _crosses_own(analysis: Analysis, scenario: Scenario, clause: Clause, side: str) -> bool:

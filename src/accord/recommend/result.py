@@ -106,12 +106,18 @@ class PackageTest:
 
 @dataclass(frozen=True)
 class NotPromise:
-    """Something the side must not promise: a clause it owes, or a red line of its own."""
+    """Something the side must not promise: a clause it owes, or a red line.
+
+    For a red line, ``red_line`` is the strictest among the side's and every party's whose red
+    line on the issue points the same way (``owners``: whose it is); ``own`` the side's own.
+    """
 
     kind: Literal["unrealistic", "red_line"]
     clause: ClauseRef | None = None
     issue: str | None = None
     red_line: float | str | None = None
+    owners: tuple[str, ...] = ()
+    own: float | str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data."""
@@ -120,6 +126,8 @@ class NotPromise:
             "clause": None if self.clause is None else self.clause.to_dict(),
             "issue": self.issue,
             "red_line": self.red_line,
+            "owners": list(self.owners),
+            "own": self.own,
         }
 
 

@@ -10,7 +10,7 @@ unrealistic clause and crosses no red line).
 
 from __future__ import annotations
 
-from accord.brief.blocks import Block, Bullets, Data, Link, Paragraph, Section, T, Text
+from accord.brief.blocks import Block, Bullets, Data, Fragment, Link, Paragraph, Section, T, Text
 from accord.brief.context import Context, unavailable_section
 from accord.brief.gather import Unavailable
 from accord.recommend import ClauseRef, NotPromise
@@ -116,11 +116,18 @@ def _never(ctx: Context, data: Data, n: NotPromise) -> Text:
     )
     ideal = ctx.scenario.stances[ctx.side][n.issue].position
     side = "below" if issue.to_number(ideal) > line else "above"
+    owners = list(n.owners) or [ctx.side]
+    whose: list[Fragment] = [f": a red line of {ctx.labels.actors(owners)}"]
+    if ctx.side not in owners and n.own is not None and not isinstance(n.own, str):
+        whose += [
+            f" ({ctx.labels.possessive(ctx.side)} own lies at ",
+            data.num(("not_promise", "own_red_lines", n.issue), float(n.own), "scale"),
+            ")",
+        ]
     return T(
         f"Anything on {issue.name} {side} ",
         *shown,
-        ": a red line of ",
-        ctx.labels.actor(ctx.side),
+        *whose,
         " (",
         Link("parties", "§2"),
         ").",
