@@ -48,3 +48,15 @@ def test_a_prerequisite_is_named_once_per_sentence() -> None:
     out = readable(text, s)
     assert out.count("It waits on") == 1 and "who moves first" in out
     assert "probability 84%" in out
+
+
+def test_korea_brief_prose_has_no_tool_names_paths_or_source_tags(
+    korea_brief: accord.brief.BriefResult,
+) -> None:
+    """Review 1, 'sentences': no commands, file paths, seed tags or raw Markdown in prose."""
+    md = korea_brief.to_markdown()
+    html = korea_brief.to_html()
+    for bad in ("accord backtest", "accord sensitivity", "docs/", "[seed", "[general-knowledge"):
+        assert bad not in md.replace("\\[", "["), bad
+    assert "*not*" not in html and "<code>" not in html
+    assert 'class="screen-only">Every number' in html  # the hover note is not printed

@@ -6,11 +6,12 @@ their references; how the brief was run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from accord.brief.blocks import Block, Bullets, Data, Fragment, Paragraph, Section, T, Table, Text
 from accord.brief.context import NAMES, Context
-from accord.brief.labels import join_names
+from accord.brief.labels import Labels, join_names
 from accord.brief.prose import METHOD_NOTE
 from accord.scenario.model import Scenario
 from accord.scenario.quantity import Quantity
@@ -39,10 +40,13 @@ METHODS = {
     "sensitivity": "Sensitivity: one-at-a-time swings of each uncertain input across its "
     "plausible range (the tornado), Morris (1991) elementary-effects screening with SALib "
     "(Herman & Usher 2017) on a reduced design to keep the brief fast, and the thresholds at "
-    "which the ranking of deals flips; `accord sensitivity` runs the full variance-based "
-    "analysis (Sobol 2001; Saltelli et al. 2010).",
+    "which the ranking of deals flips; Accord's separate sensitivity analysis runs the full "
+    "variance-based analysis (Sobol 2001; Saltelli et al. 2010).",
 }
 
+
+#: Markdown emphasis in a quoted source (``*not*``), printed as plain words.
+_EMPHASIS = re.compile(r"\*{1,3}([^*]+?)\*{1,3}")
 
 Input = tuple[tuple[str, ...], str, Quantity, str | None]
 
@@ -75,7 +79,10 @@ def inputs(s: Scenario) -> Iterator[Input]:
 def build(ctx: Context) -> Section:
     """Write the assumptions-and-sources section."""
     data = Data(SID)
-    rows = [_row(keys, what, q, source, data) for keys, what, q, source in inputs(ctx.scenario)]
+    rows = [
+        _row(keys, what, q, source, data, ctx.labels)
+        for keys, what, q, source in inputs(ctx.scenario)
+    ]
     blocks: list[Block] = [
         Paragraph(
             T(
@@ -97,7 +104,7 @@ def build(ctx: Context) -> Section:
 
 
 def _row(
-    keys: tuple[str, ...], what: str, q: Quantity, source: str | None, data: Data
+    keys: tuple[str, ...], what: str, q: Quantity, source: str | None, data: Data, labels: Labels
 ) -> tuple[Text, ...]:
     value: list[Fragment] = [data.num((*keys, "value"), q.point, "num")]
     if q.uncertain:
@@ -113,16 +120,21 @@ def _row(
     return (
         T(what),
         tuple(value),
-        T(f"[{cited}]" if cited else "none"),
-        T(q.confidence or "not stated"),
+        T(labels.source(cited) if cited else "unsourced"),
+        T(q.confidence or "–"),
     )
+
+
+def plain_quote(text: str) -> str:
+    """Return a quoted text with Markdown emphasis (``*not*``) printed as plain words."""
+    return _EMPHASIS.sub(lambda m: m.group(1), text)
 
 
 def _source(ctx: Context, k: int) -> Text:
     s = ctx.scenario.sources[k]
     cite = f" {s.citation}" if s.citation else ""
-    quote = f" “{s.quote}”" if s.quote else ""
-    return T(f"[{s.id}] {s.title}.{cite}{quote}")
+    quote = f" “{plain_quote(s.quote)}”" if s.quote else ""
+    return T(f"{s.title.rstrip('.')}.{cite}{quote}")
 
 
 def _settings(ctx: Context, data: Data) -> tuple[Text, ...]:
