@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import accord
+from accord.brief.articles import the, with_articles
 from accord.brief.blocks import Section
 from accord.brief.context import Context, counterpart
 from accord.brief.gather import Settings, gather
@@ -76,12 +77,13 @@ def brief(
     ctx = Context(
         scenario, analyses, settings, Labels(scenario), counterpart(scenario, settings.side)
     )
-    sections = _sections(ctx)
+    sections = with_articles(_sections(ctx), [a.name for a in scenario.actors])
     meta = {
         **settings.to_dict(),
         "version": accord.__version__,
         "date": scenario.date.isoformat() if scenario.date else None,
         "side_name": ctx.labels.actor(settings.side),
+        "side_phrase": the(ctx.labels.actor(settings.side)),
         "counterpart": ctx.other,
         "deal_names": [ctx.labels.deal(d) for d in settings.deals],
     }
