@@ -147,3 +147,13 @@ def test_components_render_check_and_simulation(make) -> None:  # type: ignore[n
     s = accord.load("korea-2018")
     html = render_html(make(s), s)
     assert 'class="accord-brief"' in html and "not available" not in html
+
+
+def test_compact_points_cut_anchor_labels_in_the_between_form() -> None:
+    issue = accord.load("korea-2018").issue("nuclear_arsenal")
+    assert describe_point(issue, 50, compact=True) == (
+        "arsenal capped at its current size, verified"
+    )
+    assert describe_point(issue, 60, compact=True) == (
+        "between 'arsenal capped at…' (50) and 'unconstrained arsenal' (100)"
+    )

@@ -17,11 +17,12 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def describe_point(issue: Issue, value: float) -> str:
+def describe_point(issue: Issue, value: float, compact: bool = False) -> str:
     """Describe ``value`` on the issue's scale by its anchors, never by a neighbour's label.
 
     A value on an anchor (or an option) gets its label; one between two anchors is
     "between 'A' (50) and 'B' (100)"; one beyond the last anchor "beyond 'A' (50)".
+    ``compact`` cuts the anchors' labels in the between/beyond forms to their first words.
     """
     if issue.options is not None:
         opt = issue.options[round(min(max(value, 0), len(issue.options) - 1))]
@@ -37,12 +38,20 @@ def describe_point(issue: Issue, value: float) -> str:
     below = [a for a in anchors if a.at < value]
     above = [a for a in anchors if a.at > value]
     if below and above:
-        return f"between {_anchor(below[-1])} and {_anchor(above[0])}"
-    return f"beyond {_anchor(below[-1] if below else above[0])}"
+        return f"between {_anchor(below[-1], compact)} and {_anchor(above[0], compact)}"
+    return f"beyond {_anchor(below[-1] if below else above[0], compact)}"
 
 
-def _anchor(a: object) -> str:
-    return f"'{a.label}' ({a.at:g})"  # type: ignore[attr-defined]
+#: Words of an anchor's label kept in the compact form.
+COMPACT_WORDS = 3
+
+
+def _anchor(a: object, compact: bool = False) -> str:
+    label: str = a.label  # type: ignore[attr-defined]
+    words = label.split()
+    if compact and len(words) > COMPACT_WORDS:
+        label = " ".join(words[:COMPACT_WORDS]).rstrip(",;:") + "…"
+    return f"'{label}' ({a.at:g})"  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -92,9 +101,9 @@ class Labels:
         return f" ({label})" if label else ""
 
     def point(self, issue_id: str, value: float) -> str:
-        """Label of the anchor nearest ``value`` on an issue."""
+        """Label of the anchor at ``value`` on an issue, or its compact between/beyond form."""
         try:
-            return describe_point(self.scenario.issue(issue_id), value)
+            return describe_point(self.scenario.issue(issue_id), value, compact=True)
         except Exception:
             return ""
 
