@@ -298,3 +298,11 @@ def test_usage_error_as_json(capsys: Capsys) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["problems"][0]["path"] == "--runs"
     assert data["problems"][0]["found"] == "'-5'"
+
+
+# -- found by the fuzz campaign ----------------------------------------------------------------
+def test_brief_on_the_fuzz_campaign_reproducer(capsys: Capsys, tmp_path: Path) -> None:
+    """The analysis campaign saw exit 70 (a template's missing 'side_phrase') on this file."""
+    path = str(FIX / "fuzz_brief_side_phrase.yaml")
+    argv = ["brief", path, "--runs", "50", "--format", "json,md,html", "--out", str(tmp_path)]
+    assert run(argv) in (0, 2), capsys.readouterr().err
