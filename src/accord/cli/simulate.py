@@ -23,7 +23,6 @@ from accord.cli.app import (
     write_atomic,
 )
 from accord.cli.figures import literal_figure, save
-from accord.dynamics.ladder import LADDER
 from accord.errors import AccordError, Problem
 from accord.limits import check_simulate
 
@@ -161,12 +160,13 @@ def _check_plot(plot: Path | None) -> None:
 
 
 def _show_simulation(r: Any, plot: Path | None) -> None:
+    top = r.ladder.top_label
     t = Table(
         "deal",
         "P(intact)",
-        "P(armed conflict)",
+        f"P({top})",
         "P(third party hedges)",
-        "conflict vs no deal",
+        f"{top} vs no deal",
         "final rung (median)",
         title=f"{r.scenario}: {r.runs:,} runs x {r.horizon} months, seed {r.seed}",
     )
@@ -180,11 +180,11 @@ def _show_simulation(r: Any, plot: Path | None) -> None:
             _pm(o, "p_conflict"),
             _pm(o, "p_hedge"),
             "-" if c is None else f"{c.d_conflict:+.3f} ± {c.se_conflict:.3f}",
-            LADDER[o.bands["p50"][-1]].name,
+            r.ladder.names[o.bands["p50"][-1]],
         )
     console.print(t)
     console.print(
-        "lowest risk of armed conflict first: " + " < ".join(_names(r, r.ranking())),
+        f"lowest risk of {top} first: " + " < ".join(_names(r, r.ranking())),
         highlight=False,
     )
     for note in r.notes:
@@ -304,12 +304,16 @@ def _draw_simulation(fig: Any, r: Any) -> None:
         )
     for ax, title in zip(
         axes,
-        ("P(armed conflict by month)", "P(deal intact)", "escalation rung: mean, 25-75% band"),
+        (
+            f"P({r.ladder.top_label} by month)",
+            "P(deal intact)",
+            "escalation rung: mean, 25-75% band",
+        ),
         strict=True,
     ):
         ax.set_title(title)
         ax.set_xlabel("month")
-    axes[2].set_yticks(range(len(LADDER)), [rung.name for rung in LADDER])
+    axes[2].set_yticks(range(r.ladder.size), list(r.ladder.names))
     axes[0].legend(fontsize=8)
 
 
