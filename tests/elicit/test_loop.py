@@ -144,6 +144,6 @@ def test_the_brief_shows_the_panel_spread_and_the_leave_one_out_result(
     check = next(s for s in merged.sources if s.id == "panel-loeo")
     assert check.citation is not None and "Leave one expert out (round 2" in check.citation
     text = accord.brief(merged, runs=300, check_runs=200, forecast_runs=10).to_markdown()
-    assert "\\[panel-loeo\\] Leave-one-expert-out check of the panel, round 2" in text
+    assert "Leave-one-expert-out check of the panel, round 2" in text  # sources by title
     low, high = merged.stances["usa"]["cbm"].position.bounds
-    assert f"\\[{low:.3g}–{high:.3g}\\] | \\[panel\\]" in text  # the pooled range, cited
+    assert f"\\[{low:.3g}–{high:.3g}\\] | Expert panel" in text  # the pooled range, cited
